@@ -1,0 +1,338 @@
+"""The `Document`: decoded source, the prose a format plugin extracted from it, and the map between them.
+
+Every prose character knows the source range it came from, so a finding's location is always read
+from the map and never re-searched in the source (the cause of Vale's wrong-position bugs).
+The map is stored as runs, not per character, so memory grows with the number of markup
+boundaries rather than with the size of the text.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterator
+
+#: Scopes a format plugin may give a segment; rules select among them with `scope:`.
+SCOPES = (
+    "heading", "paragraph", "list", "blockquote", "table", "link", "alt",
+    "title", "meta", "frontmatter", "jsonld",
+)
+
+# Run kinds of the offset map.
+_IDENTITY = 0  # prose[p:p+n] == source[s:s+n]
+_REPLACED = 1  # every prose char of the run came from the whole source range (an entity, an escape)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of prose with one structural scope, e.g. one paragraph, one heading or one alt text.
+
+    `block` numbers the block the segment belongs to: a link inside a paragraph is its own
+    `link` segment but shares the paragraph's block, so paragraph windows still see it.
+    """
+
+    start: int
+    end: int
+    scope: str
+    block: int
+    level: int = 0
+
+
+class OffsetMap:
+    """Maps prose offsets to source offsets, run by run."""
+
+    __slots__ = ("_p", "_s", "_m", "_k")
+
+    def __init__(self) -> None:
+        self._p = array("q")  # prose start of each run
+        self._s = array("q")  # source start of each run
+        self._m = array("q")  # source length of each run
+        self._k = array("b")  # run kind
+
+    def add(self, prose_start: int, prose_len: int, source_start: int, source_len: int) -> None:
+        if prose_len <= 0:
+            return
+        kind = _IDENTITY if prose_len == source_len else _REPLACED
+        if kind == _IDENTITY and self._k and self._k[-1] == _IDENTITY:
+            i = len(self._p) - 1
+            if (self._p[i] + self._m[i] == prose_start and self._s[i] + self._m[i] == source_start):
+                self._m[i] += source_len  # extend a contiguous identity run
+                return
+        self._p.append(prose_start)
+        self._s.append(source_start)
+        self._m.append(source_len)
+        self._k.append(kind)
+
+    def __len__(self) -> int:
+        return len(self._p)
+
+    def _run(self, p: int) -> int:
+        i = bisect_right(self._p, p) - 1
+        return max(i, 0)
+
+    def char_range(self, p: int) -> tuple[int, int]:
+        """Source range of the prose character at `p`."""
+        if not self._p:
+            return (0, 0)
+        i = self._run(p)
+        s, m = self._s[i], self._m[i]
+        if self._k[i] == _IDENTITY:
+            off = min(p - self._p[i], max(m - 1, 0))
+            return (s + off, s + off + (1 if m else 0))
+        return (s, s + m)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source range of the prose range [start, end): first char's start to last char's end."""
+        if end <= start:
+            a = self.char_range(start)[0]
+            return (a, a)
+        a = self.char_range(start)[0]
+        b = self.char_range(end - 1)[1]
+        return (a, max(a, b))
+
+    def runs(self) -> Iterator[tuple[int, int, int, bool]]:
+        """(prose_start, source_start, source_len, identity) for every run; for tests and tools."""
+        for i in range(len(self._p)):
+            yield self._p[i], self._s[i], self._m[i], self._k[i] == _IDENTITY
+
+
+@dataclass
+class Comment:
+    """A markup comment (`<!-- ... -->`) with its source range; suppressions are read from these."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """A decoded file and its prose. Built once by a format plugin, read by every rule."""
+
+    path: str
+    source: str
+    text: str
+    segments: list[Segment]
+    map: OffsetMap
+    format: str = "text"
+    lang: str | None = None
+    meta: dict = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    _line_starts: array | None = field(default=None, repr=False)
+    _match_text: str | None = field(default=None, repr=False)
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _seg_starts: list[int] | None = field(default=None, repr=False)
+
+    # -- positions -------------------------------------------------------------------------
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.span(start, end)
+
+    @property
+    def line_starts(self) -> array:
+        if self._line_starts is None:
+            starts = array("q", [0])
+            src = self.source
+            i, n = 0, len(src)
+            find_n, find_r = src.find, src.find
+            while i < n:
+                j = find_n("\n", i)
+                k = find_r("\r", i)
+                if j < 0 and k < 0:
+                    break
+                if k >= 0 and (j < 0 or k < j):
+                    i = k + 2 if src.startswith("\r\n", k) else k + 1
+                else:
+                    i = j + 1
+                starts.append(i)
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset (code points; \\n, \\r\\n and \\r end lines)."""
+        starts = self.line_starts
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    # -- text used for matching --------------------------------------------------------------
+    @property
+    def match_text(self) -> str:
+        """The prose with look-alike letters folded to Latin, same length as `text`.
+
+        Rules match on this, so a word written with Cyrillic look-alikes is still caught.
+        """
+        if self._match_text is None:
+            from .confusables import fold_mixed_script
+
+            self._match_text = fold_mixed_script(self.text)
+        return self._match_text
+
+    # -- structure ---------------------------------------------------------------------------
+    def segments_in(self, scopes: frozenset[str] | None) -> list[Segment]:
+        if scopes is None:
+            return self.segments
+        return [s for s in self.segments if s.scope in scopes]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        if self._seg_starts is None:
+            self._seg_starts = [s.start for s in self.segments]
+        i = bisect_right(self._seg_starts, offset) - 1
+        if i >= 0 and self.segments[i].start <= offset < max(self.segments[i].end, self.segments[i].start + 1):
+            return self.segments[i]
+        return None
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence ranges over the prose, never crossing a segment boundary."""
+        if self._sentences is None:
+            from .sentences import split_sentences
+
+            out: list[tuple[int, int]] = []
+            for seg in self.segments:
+                out.extend(split_sentences(self.text, seg.start, seg.end))
+            self._sentences = out
+        return self._sentences
+
+    def window(self, start: int, end: int, kind: str) -> tuple[int, int]:
+        """The prose range of the `sentence`, `paragraph`, `section` or `document` around a match."""
+        if kind == "document" or not self.segments:
+            return (0, len(self.text))
+        if kind == "sentence":
+            sents = self.sentences
+            i = bisect_right([s for s, _ in sents], start) - 1 if sents else -1
+            if i >= 0 and sents[i][0] <= start <= sents[i][1]:
+                j = i
+                while j + 1 < len(sents) and sents[j][1] < end:
+                    j += 1
+                return (sents[i][0], max(sents[j][1], end))
+            kind = "paragraph"
+        seg = self.segment_at(start)
+        if seg is None:
+            return (start, end)
+        if kind == "paragraph":
+            lo = hi = None
+            for s in self.segments:
+                if s.block == seg.block:
+                    lo = s.start if lo is None else min(lo, s.start)
+                    hi = s.end if hi is None else max(hi, s.end)
+            return (lo, max(hi, end))
+        # section: from the heading at or before the match to the next heading
+        lo, hi = 0, len(self.text)
+        for s in self.segments:
+            if s.scope == "heading":
+                if s.start <= start:
+                    lo = s.start
+                elif s.start > start:
+                    hi = s.start
+                    break
+        return (lo, hi)
+
+    def sections(self) -> list[tuple[int, int]]:
+        heads = [s.start for s in self.segments if s.scope == "heading"]
+        bounds = [0] + [h for h in heads if h > 0] + [len(self.text)]
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+class DocumentBuilder:
+    """What a format plugin uses to emit prose; it keeps the offset map exact as it goes."""
+
+    def __init__(self, path: str, source: str, format: str) -> None:
+        self.path = path
+        self.source = source
+        self.format = format
+        self._parts: list[str] = []
+        self._len = 0
+        self._map = OffsetMap()
+        self._segments: list[Segment] = []
+        self._open: tuple[int, str, int, int] | None = None
+        self._block = -1
+        self.lang: str | None = None
+        self.meta: dict = {}
+        self.comments: list[Comment] = []
+
+    # -- blocks and segments -------------------------------------------------------------------
+    def new_block(self) -> None:
+        """Start a new block (paragraph, heading, list item, cell): prose is separated by a blank line."""
+        self.close_segment()
+        if self._len and not self._ends_with_break():
+            self._emit_break("\n\n")
+        self._block += 1
+
+    def open_segment(self, scope: str, level: int = 0) -> None:
+        self.close_segment()
+        if self._block < 0:
+            self._block = 0
+        self._open = (self._len, scope, self._block, level)
+
+    def close_segment(self) -> None:
+        if self._open is None:
+            return
+        start, scope, block, level = self._open
+        self._open = None
+        end = self._len
+        # trim trailing break characters from the segment
+        text = self._tail(end - start)
+        while end > start and text and text[-1] in "\n":
+            text = text[:-1]
+            end -= 1
+        if end > start:
+            self._segments.append(Segment(start, end, scope, block, level))
+
+    # -- text -----------------------------------------------------------------------------------
+    def add(self, source_start: int, source_end: int, text: str | None = None) -> None:
+        """Prose `text` that the source range produced. Without `text` the source is copied verbatim."""
+        if text is None:
+            text = self.source[source_start:source_end]
+        if not text:
+            return
+        if self._open is None:
+            self.open_segment("paragraph")
+        self._map.add(self._len, len(text), source_start, source_end - source_start)
+        self._parts.append(text)
+        self._len += len(text)
+
+    def add_break(self, text: str, at: int) -> None:
+        """A separator inside a segment (soft line break, collapsed space) standing at source `at`."""
+        if not text:
+            return
+        self._map.add(self._len, len(text), at, 0 if text == "\n\n" else 0)
+        self._parts.append(text)
+        self._len += len(text)
+
+    def _emit_break(self, text: str) -> None:
+        at = self._last_source_end()
+        self._map.add(self._len, len(text), at, 0)
+        self._parts.append(text)
+        self._len += len(text)
+
+    def _last_source_end(self) -> int:
+        m = self._map
+        if not len(m):
+            return 0
+        i = len(m) - 1
+        return m._s[i] + m._m[i]
+
+    def _ends_with_break(self) -> bool:
+        return bool(self._parts) and self._parts[-1].endswith("\n\n")
+
+    def _tail(self, n: int) -> str:
+        out: list[str] = []
+        k = 0
+        for part in reversed(self._parts):
+            out.append(part)
+            k += len(part)
+            if k >= n:
+                break
+        s = "".join(reversed(out))
+        return s[len(s) - n:] if n else ""
+
+    @property
+    def length(self) -> int:
+        return self._len
+
+    def build(self) -> Document:
+        self.close_segment()
+        return Document(
+            path=self.path, source=self.source, text="".join(self._parts),
+            segments=self._segments, map=self._map, format=self.format,
+            lang=self.lang, meta=self.meta, comments=self.comments,
+        )

@@ -1,0 +1,165 @@
+"""Runs a compiled `RuleSet` over one `Document`: prefilter, rules, findings sorted by position.
+
+The prefilter is one Aho-Corasick pass over the folded, lower-cased prose that tells which rules
+can fire at all; a rule whose trigger words are absent costs nothing.
+"""
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import ahocorasick
+
+from .document import Document
+from .finding import FileError, Finding, Fix, Position, Related, Replacement
+from .rule import CompiledRule, Hit
+from .ruleset import RuleSet
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage and per rule, summed over a run (`--timings`)."""
+
+    stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    rules: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    kinds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def merge(self, other: "Timings") -> None:
+        for a, b in ((self.stages, other.stages), (self.rules, other.rules), (self.kinds, other.kinds)):
+            for k, v in b.items():
+                a[k] += v
+
+
+class Prefilter:
+    """Which rules can fire on a text, from their literal trigger words, in one pass."""
+
+    def __init__(self, rules: Iterable[CompiledRule]) -> None:
+        self.always: list[CompiledRule] = []
+        self.by_trigger: dict[str, list[CompiledRule]] = defaultdict(list)
+        for c in rules:
+            trig = tuple(t.lower() for t in getattr(c, "triggers", ()) if t)
+            if not trig:
+                self.always.append(c)
+            for t in trig:
+                self.by_trigger[t].append(c)
+        self.automaton = None
+        if self.by_trigger:
+            self.automaton = ahocorasick.Automaton()
+            for t in self.by_trigger:
+                self.automaton.add_word(t, t)
+            self.automaton.make_automaton()
+        self.order = {id(c): i for i, c in enumerate(rules if isinstance(rules, list) else [])}
+
+    def active(self, lower_text: str) -> list[CompiledRule]:
+        if self.automaton is None:
+            return list(self.always)
+        found: set[str] = set()
+        remaining = len(self.by_trigger)
+        for _, t in self.automaton.iter(lower_text):
+            if t not in found:
+                found.add(t)
+                if len(found) == remaining:
+                    break
+        chosen = {id(c): c for c in self.always}
+        for t in found:
+            for c in self.by_trigger[t]:
+                chosen[id(c)] = c
+        return sorted(chosen.values(), key=lambda c: c.rule.id)
+
+
+def _normalise(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s).lower().split())
+
+
+class Engine:
+    """A RuleSet prepared for running: the prefilter is built once, here, not per document."""
+
+    def __init__(self, ruleset: RuleSet, *, prefilter: bool = True) -> None:
+        self.ruleset = ruleset
+        self.use_prefilter = prefilter
+        self.prefilter = Prefilter(list(ruleset.rules))
+
+    def lint(self, doc: Document, timings: Timings | None = None) -> LintResult:
+        result = LintResult()
+        t0 = time.perf_counter()
+        if self.use_prefilter:
+            active = self.prefilter.active(doc.match_text.lower())
+        else:
+            active = list(self.ruleset.rules)
+        if timings is not None:
+            timings.stages["prefilter"] += time.perf_counter() - t0
+        lang = (doc.lang or "").split("-")[0].split("_")[0].lower() or None
+        skipped_lang = 0
+        for c in active:
+            rule = c.rule
+            if lang and rule.languages and lang not in rule.languages and "*" not in rule.languages:
+                skipped_lang += 1
+                continue
+            t1 = time.perf_counter()
+            try:
+                hits = list(c.check(doc))
+            except TimeoutError:
+                result.errors.append(FileError(doc.path, (
+                    f"rule {rule.id} ({rule.name}) was stopped: a pattern ran longer than "
+                    f"{self.ruleset.context.regex_timeout:g} s on this file (catastrophic backtracking?); "
+                    "its findings for this file are missing"), rule=rule.id))
+                hits = []
+            except Exception as exc:  # noqa: BLE001 - a broken kind must not stop the run
+                result.errors.append(FileError(doc.path, (
+                    f"rule {rule.id} ({rule.name}) failed on this file: {type(exc).__name__}: {exc}"),
+                    rule=rule.id))
+                hits = []
+            if timings is not None:
+                dt = time.perf_counter() - t1
+                timings.rules[rule.id] += dt
+                timings.kinds[rule.kind] += dt
+            for h in hits:
+                result.findings.append(self.to_finding(doc, c, h))
+        if skipped_lang:
+            result.notices.append(
+                f"{doc.path}: page language is {doc.lang!r}; {skipped_lang} rule(s) for other languages were skipped")
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result
+
+    @staticmethod
+    def to_finding(doc: Document, c: CompiledRule, h: Hit) -> Finding:
+        rule = c.rule
+        a, b = doc.source_span(h.start, h.end)
+        related = []
+        for rs, re_, msg in h.related:
+            ra, rb = doc.source_span(rs, re_)
+            related.append(Related(msg, _pos(doc, ra), _pos(doc, rb)))
+        fix = None
+        if h.fix:
+            reps = []
+            for fs, fe, text in h.fix:
+                fa, fb = doc.source_span(fs, fe)
+                reps.append(Replacement(fa, fb, text))
+            fix = Fix(tuple(reps), safe=h.fix_safe)
+        ctx_a, ctx_b = max(0, h.start - 40), min(len(doc.text), h.end + 40)
+        return Finding(
+            path=doc.path, rule=rule.id, name=rule.name, category=rule.category,
+            severity=rule.severity, message=h.message, start=_pos(doc, a), end=_pos(doc, b),
+            related=tuple(related), fix=fix, matched=_normalise(doc.text[h.start:h.end]),
+            context=_normalise(doc.text[ctx_a:ctx_b]),
+        )
+
+
+def _pos(doc: Document, offset: int) -> Position:
+    line, col = doc.line_col(offset)
+    return Position(line, col, offset)
+
+
+def lint(document: Document, ruleset: RuleSet) -> list[Finding]:
+    """Findings of a RuleSet on one Document, sorted by position."""
+    return Engine(ruleset).lint(document).findings

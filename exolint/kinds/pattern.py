@@ -1,0 +1,88 @@
+"""`pattern`: phrases or regular expressions that flag what they match.
+
+    kind: pattern
+    patterns: [absolutely safe, no side effects]   # literal phrases, case-insensitive by default
+    regex: ['\b100\s?% safe\b']                      # regular expressions (the `regex` module)
+    ignorecase: true                                 # default true
+    word_boundary: true                              # phrases match whole words; default true
+    exceptions: ['not (?:absolutely|completely) safe']  # a match is cancelled when one of these
+                                                     # matches in the rule's window around it
+    message: "'{match}' ..."                         # {match} is the matched text
+
+Patterns are compiled once per run into one alternation. A pattern that backtracks
+catastrophically is stopped after the run's regex timeout and reported as an error of the rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from .scan import bounded, compile_pattern, finditer, phrase_to_regex, phrase_triggers
+
+SCHEMA = {
+    "properties": {
+        "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "regex": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "ignorecase": {"type": "boolean"},
+        "word_boundary": {"type": "boolean"},
+        "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    },
+}
+
+
+def compile_alternation(rule: Rule, phrases: list[str], regexes: list[str], *, ignorecase: bool,
+                        word_boundary: bool, phrase_key: str = "patterns", regex_key: str = "regex") -> regex.Pattern:
+    """One compiled alternation; each part is checked on its own first so an error names its key."""
+    parts = []
+    for i, p in enumerate(phrases):
+        body = phrase_to_regex(p)
+        parts.append(bounded(body) if word_boundary else body)
+    for i, r in enumerate(regexes):
+        compile_pattern(r, ignorecase=ignorecase, key=(regex_key, i))
+        parts.append("(?:" + r + ")")
+    if not parts:
+        raise RuleSpecError(f"a rule of kind {rule.kind!r} needs '{phrase_key}' or '{regex_key}'", ())
+    return compile_pattern("|".join(parts), ignorecase=ignorecase, key=(regex_key,))
+
+
+def compile_exceptions(items: list[str], ignorecase: bool = True) -> regex.Pattern | None:
+    if not items:
+        return None
+    for i, e in enumerate(items):
+        compile_pattern(e, ignorecase=ignorecase, key=("exceptions", i))
+    return compile_pattern("|".join(f"(?:{e})" for e in items), ignorecase=ignorecase, key=("exceptions",))
+
+
+@dataclass
+class PatternRule:
+    rule: Rule
+    pattern: regex.Pattern
+    exceptions: regex.Pattern | None
+    triggers: tuple[str, ...]
+    timeout: float
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        for m in finditer(self.pattern, doc, self.rule.scope, self.timeout):
+            if m.end() == m.start():
+                continue
+            if self.exceptions is not None:
+                a, b = doc.window(m.start(), m.end(), self.rule.window)
+                if self.exceptions.search(doc.match_text, a, b, timeout=self.timeout):
+                    continue
+            yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
+
+
+def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
+    o = rule.options
+    phrases, regexes = list(o.get("patterns", [])), list(o.get("regex", []))
+    ic = o.get("ignorecase", True)
+    pattern = compile_alternation(rule, phrases, regexes, ignorecase=ic, word_boundary=o.get("word_boundary", True))
+    triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
+    if not triggers and not regexes:
+        triggers = phrase_triggers(phrases)
+    return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout)

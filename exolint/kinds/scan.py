@@ -1,0 +1,73 @@
+"""Scanning the prose a rule selects: its scopes, its windows, and phrase-to-regex translation.
+
+Every kind matches on `Document.match_text` (look-alike letters folded), so the offsets it reports
+are prose offsets that the engine maps back to the source.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..ruleset import RuleSpecError
+
+# Inside one block the prose has no newlines (breaks are spaces), so whitespace in a phrase never
+# matches across blocks, which are separated by a blank line.
+_WS = r"[^\S\n]+"
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """A literal phrase whose spaces match any run of spaces (a phrase wrapped over lines still matches)."""
+    words = phrase.split()
+    return _WS.join(regex.escape(w, special_only=True) for w in words)
+
+
+def bounded(body: str) -> str:
+    """Word boundaries that also work next to non-word characters at either end of the pattern."""
+    return r"(?<![\p{L}\p{N}_])(?:" + body + r")(?![\p{L}\p{N}_])"
+
+
+def compile_pattern(body: str, *, ignorecase: bool, key: tuple = ()) -> regex.Pattern:
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+    try:
+        return regex.compile(body, flags)
+    except regex.error as exc:
+        raise RuleSpecError(f"invalid regular expression: {exc}", key) from None
+
+
+def phrase_triggers(phrases: list[str]) -> tuple[str, ...]:
+    """One literal word per phrase (its longest), lower-cased: the prefilter's evidence that the phrase may occur."""
+    out = []
+    for p in phrases:
+        words = [w for w in regex.split(r"\W+", p.lower()) if w]
+        if not words:
+            return ()
+        out.append(max(words, key=len))
+    return tuple(dict.fromkeys(out))
+
+
+def scope_ranges(doc: Document, scope: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Prose ranges of the selected scopes, adjacent segments merged."""
+    if scope is None:
+        return [(0, len(doc.text))] if doc.text else []
+    out: list[tuple[int, int]] = []
+    for s in doc.segments:
+        if s.scope in scope:
+            if out and out[-1][1] == s.start:
+                out[-1] = (out[-1][0], s.end)
+            else:
+                out.append((s.start, s.end))
+    return out
+
+
+def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None,
+             timeout: float) -> Iterator[regex.Match]:
+    text = doc.match_text
+    for a, b in scope_ranges(doc, scope):
+        yield from pattern.finditer(text, a, b, timeout=timeout)
+
+
+def window_text(doc: Document, start: int, end: int, window: str) -> tuple[int, int, str]:
+    a, b = doc.window(start, end, window)
+    return a, b, doc.match_text[a:b]

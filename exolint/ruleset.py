@@ -1,0 +1,341 @@
+"""Loading, validating and compiling YAML rules into a `RuleSet`.
+
+Built-in packs, packs registered by plugins and user directories go through the same loader.
+Every error of a rule file is reported at once as `path:line:col: message` (marks come from
+PyYAML's composed node tree, semgrep's approach); duplicate keys are rejected.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import jsonschema
+import yaml
+
+from .examples import parse_examples
+from .registry import KindSpec, Registry
+from .rule import CompileContext, CompiledRule, Rule
+
+BASE_KEYS = frozenset(
+    "id name aliases kind category severity message description references as_of jurisdiction "
+    "scope window languages triggers examples".split()
+)
+
+
+class RuleSpecError(Exception):
+    """Raised by a kind's `compile` for a bad option; `path` names the offending key (e.g. ("patterns", 2))."""
+
+    def __init__(self, message: str, path: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.path = tuple(path)
+
+
+@dataclass(frozen=True)
+class LoadError:
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class RuleLoadError(Exception):
+    """One or more rule files are invalid; `errors` has them all."""
+
+    def __init__(self, errors: list[LoadError]) -> None:
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+# -- YAML with marks and without duplicate keys ------------------------------------------------------
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                key_node.start_mark)
+        seen[key] = key_node
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+# dates stay strings: a rule's `as_of` is compared as ISO text, and JSON Schema sees strings
+_StrictLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, path: str) -> tuple[Any, yaml.Node | None]:
+    """Data and composed node tree (for marks). Raises RuleLoadError on a syntax error."""
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise RuleLoadError([LoadError(path, line, col, msg)]) from None
+    except yaml.YAMLError as exc:
+        raise RuleLoadError([LoadError(path, 1, 1, str(exc))]) from None
+    return data, node
+
+
+def node_at(node: yaml.Node | None, keys: Iterable[Any]) -> yaml.Node | None:
+    """The node at a JSON path, or the deepest one that exists (for marks)."""
+    for key in keys:
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        elif isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+            if nxt is None:
+                return node
+            node = nxt
+        else:
+            return node
+    return node
+
+
+def _mark(node: yaml.Node | None, keys: Iterable[Any]) -> tuple[int, int]:
+    n = node_at(node, keys)
+    if n is None:
+        return (1, 1)
+    return n.start_mark.line + 1, n.start_mark.column + 1
+
+
+# -- schema ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def base_schema() -> dict:
+    return json.loads(resources.files("exolint.schema").joinpath("rule.base.json").read_text("utf-8"))
+
+
+def kind_schema(spec: KindSpec) -> dict:
+    """The full schema of a rule of one kind: the shared fields plus the kind's own, nothing else."""
+    base = base_schema()
+    schema = dict(base)
+    props = dict(base["properties"])
+    props.update(spec.schema.get("properties", spec.schema) if "properties" in spec.schema else spec.schema)
+    schema["properties"] = props
+    schema["required"] = sorted(set(base["required"]) | set(spec.schema.get("required", [])))
+    schema["additionalProperties"] = False
+    return schema
+
+
+def full_schema(registry: Registry) -> dict:
+    """One JSON Schema for any rule file, for editors and `check-jsonschema` in rule repositories."""
+    base = base_schema()
+    return {
+        "$schema": base["$schema"],
+        "title": "exolint rule",
+        "$defs": base["$defs"],
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": sorted(registry.kinds)}},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": name}}},
+             "then": {k: v for k, v in kind_schema(spec).items() if k not in ("$schema", "$id", "$defs")}}
+            for name, spec in sorted(registry.kinds.items())
+        ],
+    }
+
+
+@lru_cache(maxsize=64)
+def _validator(schema_json: str) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_json)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+# -- loading --------------------------------------------------------------------------------------------
+def rule_files(directory: Path) -> list[Path]:
+    """Rule files below a directory; `facts/` holds the fact base, not rules; `_*` files are skipped."""
+    out = []
+    for p in sorted(directory.rglob("*")):
+        if p.suffix not in (".yaml", ".yml") or not p.is_file():
+            continue
+        rel = p.relative_to(directory).parts
+        if "facts" in rel[:-1] or p.name.startswith("_") or any(x.startswith(".") for x in rel):
+            continue
+        out.append(p)
+    return out
+
+
+def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry, pack: str = "",
+               base_path: tuple = ()) -> tuple[Rule | None, list[LoadError]]:
+    sp = str(path)
+    if not isinstance(data, dict):
+        line, col = _mark(node, ())
+        return None, [LoadError(sp, line, col, "a rule must be a mapping with id, name, kind, ...")]
+    kind = data.get("kind")
+    spec = registry.kinds.get(kind) if isinstance(kind, str) else None
+    if spec is None:
+        line, col = _mark(node, ("kind",))
+        known = ", ".join(sorted(registry.kinds))
+        return None, [LoadError(sp, line, col, f"kind: unknown rule kind {kind!r}; known kinds: {known}")]
+    validator = _validator(json.dumps(kind_schema(spec), sort_keys=True))
+    errors = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
+        where = "/".join(map(str, err.absolute_path)) or "(rule)"
+        keys = list(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = [k for k in data if k not in kind_schema(spec)["properties"]] if not keys else []
+            if extra:
+                keys = [extra[0]]
+                where = extra[0]
+                msg = f"unknown key {extra[0]!r} for a rule of kind {kind!r}"
+                line, col = _mark(node, keys)
+                errors.append(LoadError(sp, line, col, f"{where}: {msg}"))
+                continue
+        line, col = _mark(node, keys)
+        errors.append(LoadError(sp, line, col, f"{where}: {err.message}"))
+    if errors:
+        return None, errors
+    try:
+        bad, good = parse_examples(data["examples"])
+    except ValueError as exc:
+        line, col = _mark(node, ("examples",))
+        return None, [LoadError(sp, line, col, f"examples: {exc}")]
+    scope = data.get("scope")
+    if isinstance(scope, str):
+        scope = [scope]
+    jur = data.get("jurisdiction", ())
+    if isinstance(jur, str):
+        jur = (jur,)
+    rule = Rule(
+        id=data["id"], name=data["name"], kind=kind, category=data["category"],
+        severity=data["severity"], message=data["message"], description=data["description"],
+        path=path, options={k: v for k, v in data.items() if k not in BASE_KEYS},
+        references=tuple(data.get("references", ())), scope=frozenset(scope) if scope else None,
+        window=data.get("window", "sentence"), languages=tuple(data.get("languages", ("en",))),
+        jurisdiction=tuple(j.lower() for j in jur), aliases=tuple(data.get("aliases", ())),
+        as_of=data.get("as_of"), bad=bad, good=good, pack=pack, raw=data,
+    )
+    return rule, []
+
+
+def load_rule_file(path: Path, registry: Registry, pack: str = "") -> tuple[list[Rule], list[LoadError], yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [LoadError(str(path), 1, 1, f"cannot read rule file: {exc}")], None
+    try:
+        data, node = load_yaml(text, str(path))
+    except RuleLoadError as exc:
+        return [], exc.errors, None
+    if isinstance(data, dict) and "rules" in data and "id" not in data:
+        items = data["rules"] if isinstance(data["rules"], list) else []
+        rules, errors = [], []
+        for i, item in enumerate(items):
+            sub = node_at(node, ("rules", i))
+            r, errs = parse_rule(item, sub, path, registry, pack)
+            errors += errs
+            if r:
+                rules.append(r)
+        return rules, errors, node
+    rule, errors = parse_rule(data, node, path, registry, pack)
+    return ([rule] if rule else []), errors, node
+
+
+@dataclass
+class RuleSet:
+    """Rules compiled once per run; selection returns a new RuleSet sharing the compiled rules."""
+
+    rules: list[CompiledRule]
+    context: CompileContext = field(default_factory=CompileContext)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.rule.id: c for c in self.rules}
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def filter(self, keep) -> "RuleSet":
+        return RuleSet([c for c in self.rules if keep(c.rule)], self.context)
+
+
+def compile_rules(rules: list[Rule], nodes: dict[Path, yaml.Node | None], registry: Registry,
+                  ctx: CompileContext) -> tuple[list[CompiledRule], list[LoadError]]:
+    from .rule import Rule as _R  # noqa: F401  (documenting the type only)
+
+    compiled, errors = [], []
+    for rule in rules:
+        spec = registry.kinds[rule.kind]
+        try:
+            compiled.append(spec.compile(rule, ctx))
+        except RuleSpecError as exc:
+            line, col = _mark(nodes.get(rule.path), exc.path)
+            errors.append(LoadError(str(rule.path), line, col, f"{'/'.join(map(str, exc.path)) or rule.id}: {exc}"))
+    return compiled, errors
+
+
+def load_ruleset(registry: Registry, extra_dirs: Sequence[Path | str] = (), *, builtin: bool = True,
+                 ctx: CompileContext | None = None) -> RuleSet:
+    """Load every pack (built-in and plugin-registered) and user directory; raise RuleLoadError with
+    all errors of all files, or return the compiled RuleSet."""
+    from .facts import load_facts
+
+    ctx = ctx or CompileContext()
+    dirs: list[tuple[str, Path]] = []
+    if builtin:
+        dirs += [(name, spec.path) for name, spec in registry.packs.items()]
+    for d in extra_dirs:
+        d = Path(d)
+        if not d.is_dir():
+            raise RuleLoadError([LoadError(str(d), 1, 1, "rule directory does not exist")])
+        dirs.append(("user", d))
+    rules: list[Rule] = []
+    errors: list[LoadError] = []
+    nodes: dict[Path, yaml.Node | None] = {}
+    for pack, d in dirs:
+        for f in rule_files(d):
+            rs, errs, node = load_rule_file(f, registry, pack)
+            rules += rs
+            errors += errs
+            nodes[f] = node
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        if r.id in seen:
+            line, col = _mark(nodes.get(r.path), ("id",))
+            errors.append(LoadError(str(r.path), line, col, f"id: {r.id} is already used by {seen[r.id].path}"))
+        seen[r.id] = r
+    if ctx.facts is None:
+        ctx.facts, fact_errors = load_facts([d for _, d in dirs], today=ctx.today)
+        errors += fact_errors
+    if errors:
+        raise RuleLoadError(sorted(errors, key=lambda e: (e.path, e.line, e.column)))
+    compiled, errors = compile_rules(rules, nodes, registry, ctx)
+    if errors:
+        raise RuleLoadError(errors)
+    compiled.sort(key=lambda c: c.rule.id)
+    return RuleSet(compiled, ctx)
+
+
+def with_options(rule: Rule, overrides: dict[str, Any]) -> Rule:
+    """A copy of a rule with configuration overrides (`rule-options`) for window, scope or kind keys."""
+    opts = dict(rule.options)
+    changes: dict[str, Any] = {}
+    for k, v in overrides.items():
+        if k == "window":
+            changes["window"] = v
+        elif k == "scope":
+            changes["scope"] = frozenset([v] if isinstance(v, str) else v)
+        elif k == "severity":
+            changes["severity"] = v
+        else:
+            opts[k] = v
+    return replace(rule, options=opts, **changes)

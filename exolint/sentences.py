@@ -1,0 +1,72 @@
+"""A sentence splitter that is not fooled by "Dr.", "et al.", "e.g.", "vs.", "2.5", initials or URLs.
+
+Rules look for context within a sentence, so a split in the middle of "et al. (2019)" would hide a
+citation from the claim it supports. The splitter is rule-based and deliberately conservative:
+when in doubt it does not split.
+"""
+from __future__ import annotations
+
+import regex
+
+# Abbreviations after which a period does not end a sentence (compared lower-case, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms prof sr jr st vs etc al fig figs eg ie cf approx ca no nos vol vols pp p ed eds
+    inc ltd co corp dept univ assn est jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+    resp incl max min avg mg ml vs. e.g i.e u.s u.k op cit ibid
+    """.split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
+_URL = regex.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'”’]", regex.I)
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(lo, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. Smith"
+    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+        return True  # "e.g", "U.S"
+    return False
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence ranges in text[start:end], whitespace trimmed at both ends."""
+    if end is None:
+        end = len(text)
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        p = m.start()
+        if any(a <= p < b for a, b in urls):
+            continue
+        punct = text[p]
+        if punct == ".":
+            if not any(b == p for _, b in urls) and _is_abbreviation(text, p, s):
+                continue
+            # a lower-case next word usually continues the sentence ("approx. five", "et al. found")
+            nxt = regex.match(r"\s+(\S)", text[m.end():min(end, m.end() + 8)])
+            if nxt and (nxt.group(1).islower() or nxt.group(1).isdigit()):
+                continue
+        e = m.end()
+        out.append((s, e))
+        s = e
+    out.append((s, end))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed

@@ -1,0 +1,1 @@
+"""exolint's built-in format plugins (installed as `exolint.plugins`)."""

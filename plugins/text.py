@@ -1,0 +1,64 @@
+"""Plain text: paragraphs are separated by blank lines.
+
+A file without any blank line has one paragraph per line, because text exports of web pages
+look like that. A line that starts with `#` and a space is a heading (`##` is level 2).
+Line breaks inside a paragraph become spaces in the prose (same length, so the map stays exact).
+"""
+from __future__ import annotations
+
+import regex
+
+from exolint.document import Document, DocumentBuilder
+from exolint.hookspecs import hookimpl
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_HEADING = regex.compile(r"(#{1,6})[ \t]+")
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+def _lines(source: str):
+    """(start, end_without_newline, newline_length) for every line."""
+    for m in _LINE.finditer(source):
+        if m.start() == len(source) and m.end() == m.start():
+            break
+        line = m.group()
+        body = line.rstrip("\r\n")
+        yield m.start(), m.start() + len(body), len(line) - len(body)
+
+
+def parse(source: str, path: str, options: dict | None = None) -> Document:
+    b = DocumentBuilder(path, source, "text")
+    one_per_line = not _BLANK_LINE.search(source)
+    para_open = False
+    prev_end = 0
+    for start, end, nl in _lines(source):
+        line = source[start:end]
+        stripped = line.strip()
+        if not stripped:
+            para_open = False
+            continue
+        lead = len(line) - len(line.lstrip())
+        s, e = start + lead, start + len(line.rstrip())
+        h = _HEADING.match(source, s, e)
+        if h:
+            b.new_block()
+            b.open_segment("heading", level=len(h.group(1)))
+            b.add(h.end(), e)
+            para_open = False
+            prev_end = e
+            continue
+        if para_open and not one_per_line:
+            b.add(prev_end, s, " ")  # the line break (and indentation) reads as one space
+            b.add(s, e)
+        else:
+            b.new_block()
+            b.open_segment("paragraph")
+            b.add(s, e)
+            para_open = True
+        prev_end = e
+    return b.build()
+
+
+@hookimpl
+def register_formats(register) -> None:
+    register("text", parse, extensions=(".txt", ".text"), description="plain text")
