@@ -1,0 +1,38 @@
+import pytest
+
+from exolint.sentences import split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Patel reviewed the protocol before the first session.",
+    "Nguyen et al. reported a small pilot in 2021.",
+    "Some serums, e.g. those with peptides, sting briefly.",
+    "Compare microneedling vs. laser resurfacing for scars.",
+    "The mean change was 2.5 points on the scale.",
+    "J. R. Okafor and M. Lindqvist wrote the review.",
+    "Read the notice at https://www.example.org/notices/2020.07.22.html before booking.",
+    "The U.S. agency issued the alert in December.",
+])
+def test_one_sentence_is_not_split(text):
+    assert sentences(text) == [text]
+
+
+def test_splits_on_terminal_punctuation_and_keeps_quotes():
+    text = 'Results vary. Is it safe? "Nothing is risk free." Ask your doctor!'
+    assert sentences(text) == ["Results vary.", "Is it safe?", '"Nothing is risk free."', "Ask your doctor!"]
+
+
+def test_url_at_end_of_sentence_still_ends_it():
+    text = "See www.example.org/a.b. Next sentence here."
+    assert sentences(text) == ["See www.example.org/a.b.", "Next sentence here."]
+
+
+def test_ranges_are_within_bounds_and_trimmed():
+    text = "  First one.   Second one.  "
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
+    assert all(0 <= a < b <= len(text) for a, b in spans)
