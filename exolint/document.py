@@ -270,10 +270,11 @@ class DocumentBuilder:
         self._open = None
         end = self._len
         # trim trailing break characters from the segment
-        text = self._tail(end - start)
-        while end > start and text and text[-1] in "\n":
-            text = text[:-1]
-            end -= 1
+        if end > start and self._parts[-1].endswith("\n"):
+            text = self._tail(end - start)
+            while end > start and text and text[-1] in "\n":
+                text = text[:-1]
+                end -= 1
         if end > start:
             self._segments.append(Segment(start, end, scope, block, level))
 

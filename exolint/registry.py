@@ -147,7 +147,7 @@ def _collect(pm: pluggy.PluginManager, hook_name: str, add: Callable[..., None])
     """Call one register_* hook plugin by plugin, so each registration knows its plugin and a
     plugin whose hook raises is skipped with a warning."""
     hook = getattr(pm.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):
+    for impl in hook.get_hookimpls():  # registration order: built-ins first
         name = impl.plugin_name
 
         def register(*args: Any, _who: str = name, **kwargs: Any) -> None:

@@ -95,7 +95,7 @@ def test_undecodable_file_is_an_error_and_the_others_are_still_linted(pages):
     assert "Traceback" not in r.stderr and "--encoding" in r.stderr
     r = subprocess.run([sys.executable, "-m", "exolint", "check", "--select", "EXO401", "--encoding", "latin-1",
                         str(pages / "latin1.txt")], capture_output=True, text=True)
-    assert r.returncode == 1 and "latin1.txt:1:13: EXO401" in r.stdout
+    assert r.returncode == 1 and "latin1.txt:1:12: EXO401" in r.stdout
 
 
 def test_binary_file_is_skipped_with_a_notice(pages):

@@ -65,7 +65,9 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
              timeout: float) -> Iterator[regex.Match]:
     text = doc.match_text
     for a, b in scope_ranges(doc, scope):
-        yield from pattern.finditer(text, a, b, timeout=timeout)
+        for m in pattern.finditer(text, a, b, timeout=timeout):
+            if "\n" not in text[m.start():m.end()]:  # never across blocks (a rule's `\s+` could)
+                yield m
 
 
 def window_text(doc: Document, start: int, end: int, window: str) -> tuple[int, int, str]:
