@@ -16,6 +16,9 @@ BUILTIN_REPORTERS = {
     "concise": "exolint.reporters.concise",
     "full": "exolint.reporters.full",
     "json": "exolint.reporters.json",
+    "jsonl": "exolint.reporters.jsonl",
+    "github": "exolint.reporters.github",
+    "sarif": "exolint.reporters.sarif",
 }
 
 
