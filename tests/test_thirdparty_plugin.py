@@ -17,7 +17,7 @@ def plugin_venv(fresh_venv, tmp_path):
     src = tmp_path / "plugin-src"
     shutil.copytree(PLUGIN, src)
     fresh_venv.pip_install("exolint")
-    fresh_venv.pip_install("--no-build-isolation", str(src))
+    fresh_venv.pip_install(str(src))
     return fresh_venv
 
 
@@ -47,7 +47,7 @@ def test_plugin_that_fails_at_import_gives_a_named_warning(fresh_venv, tmp_path)
     init = src / "exolint_demo" / "__init__.py"
     init.write_text("raise RuntimeError('demo plugin is broken')\n", encoding="utf-8")
     fresh_venv.pip_install("exolint")
-    fresh_venv.pip_install("--no-build-isolation", str(src))
+    fresh_venv.pip_install(str(src))
     page = tmp_path / "ok.txt"
     page.write_text("A plain sentence.\n", encoding="utf-8")
     r = fresh_venv.run(fresh_venv.bin / "exolint", "check", page)

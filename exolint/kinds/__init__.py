@@ -11,8 +11,15 @@ from ..hookspecs import hookimpl
 
 #: kind name -> module; explicit, so the registry stays greppable
 BUILTIN_KINDS = {
+    "suppression": "exolint.kinds.suppression",
     "pattern": "exolint.kinds.pattern",
     "substitution": "exolint.kinds.substitution",
+    "script": "exolint.kinds.script",
+    "evidence": "exolint.kinds.evidence",
+    "density": "exolint.kinds.density",
+    "conflict": "exolint.kinds.conflict",
+    "quantity": "exolint.kinds.quantity",
+    "claim": "exolint.kinds.claim",
 }
 
 

@@ -55,13 +55,22 @@ class SubstitutionRule:
             idx = next(i for i, g in enumerate(m.groups()) if g is not None)
             right = self.replacements[idx]
             found = doc.text[m.start():m.end()]
-            if found == right:
+            if found == right or self._already_right(doc.match_text, m.start(), m.end(), right):
                 continue
             hit = Hit(m.start(), m.end(), fill(self.rule.message, match=found, replacement=right))
             if self.fix != "none":
                 hit.fix = [(m.start(), m.end(), right)]
                 hit.fix_safe = self.fix == "safe"
             yield hit
+
+
+    @staticmethod
+    def _already_right(text: str, start: int, end: int, right: str) -> bool:
+        """True when the match is part of the right term already ("Regulations 2012" inside
+        "Human Medicines Regulations 2012")."""
+        lo = max(0, end - len(right))
+        i = text[lo:start + len(right)].lower().find(right.lower())
+        return i != -1 and lo + i <= start and lo + i + len(right) >= end
 
 
 def compile(rule: Rule, ctx: CompileContext) -> SubstitutionRule:

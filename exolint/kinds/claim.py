@@ -1,0 +1,219 @@
+"""`claim`: an agent, a predicate and an object in one clause, compared with a fact in the fact base.
+
+    kind: claim
+    fact: fda-exosome-approval       # the fact the claim is compared with (rules/facts/*.yaml)
+    agents: [FDA, US]                # agent keys from the fact base, or {Key: [name, alias, ...]}
+    unattributed: false              # true: also a claim when no known agent is in the clause
+    predicates: [approved, cleared, licensed, authorised]   # built-in names, or literal phrases
+    predicate_regex: []              # extra predicates as regular expressions
+    objects: [exosome, exosomes, extracellular vesicles]    # what the claim is about
+    object_regex: []
+    object_nouns: [products, serum]  # nouns that may follow an object (default: a built-in list)
+    as: [medical device]             # classification claims: "<predicate> ... as <one of these>"
+    requires: ['\bsafe\b']           # regexes one of which must occur in the sentence
+    exceptions: []                   # regexes that cancel a claim when they occur in the sentence
+    polarity: [asserted]             # which polarities to report (default: asserted when the fact's
+                                     # `holds` is false, negated when it is true)
+    max_words: 8                     # words allowed between the parts of one claim
+    message: "'{claim}' conflicts with {source} ({source_date}): {statement}, as of {as_of}."
+
+Built-in predicate names: approved, authorised/authorized, licensed, cleared, certified, endorsed,
+recognised/recognized, registered, listed, classified, designated, regulated; each covers its
+inflections ("FDA-approved", "approval", "approves") but never "unapproved".
+
+Finding a claim. Every predicate match is a candidate; its clause is its sentence cut at ";", ":",
+dashes and "but/however/whereas/although/while". The nearest agent and the nearest object within
+`max_words` of the claim make the claim, in either order, active or passive: "FDA-approved exosome
+serum", "exosomes approved by the MHRA", "The MHRA has approved several exosome-based treatments".
+All-capital agent names match case-sensitively ("us" is not the US). Matching runs on the folded
+text, so "FDA-аpprоvеd" written with Cyrillic letters is caught. The finding spans the claim
+(agent, predicate, object), never the whole sentence.
+
+Polarity (see `claim_polarity`): negated ("has not approved", "no ... approved", "without
+approval", "cannot be legally"), modal ("must be approved", "require FDA approval", "may be
+approved", "before approving", "whether ... approved", "will approve"), attributed ("some clinics
+claim ...", "marketed as ...") and questions are not assertions and are not reported by default.
+
+Message placeholders: {claim}, {agent}, {predicate}, {object}, {polarity} and the fact's {statement},
+{source}, {source_date}, {as_of}, {review_by}, {fact}.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from .claim_polarity import POLARITIES, polarity
+from .claim_vocab import OBJECT_NOUNS, agent_pattern, clause_bounds, object_pattern, predicate_pattern
+from .scan import bounded, compile_pattern, phrase_to_regex, scope_ranges
+
+_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA = {
+    "properties": {
+        "fact": {"type": "string", "minLength": 1},
+        "agents": {"anyOf": [_LIST, {"type": "object", "additionalProperties": _LIST}]},
+        "unattributed": {"type": "boolean"},
+        "predicates": _LIST,
+        "predicate_regex": _LIST,
+        "objects": _LIST,
+        "object_regex": _LIST,
+        "object_nouns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "as": _LIST,
+        "requires": _LIST,
+        "exceptions": _LIST,
+        "polarity": {"type": "array", "minItems": 1, "items": {"enum": list(POLARITIES)}},
+        "max_words": {"type": "integer", "minimum": 0, "maximum": 30},
+    },
+    "required": ["fact"],
+}
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|,")
+#: words that may follow a predicate said of an earlier object ("exosomes approved BY the FDA")
+_FUNCTION = frozenset("""by for in as and or to under within across since on at of with from
+    throughout worldwide globally nationwide already now today yet too also both either since""".split())
+
+
+@dataclass
+class ClaimRule:
+    rule: Rule
+    predicate: regex.Pattern
+    agents: regex.Pattern | None  # this rule's agents
+    known: regex.Pattern | None  # every agent of the fact base (for unattributed claims)
+    agent_names: list[str]
+    unattributed: bool
+    objects: regex.Pattern
+    as_: regex.Pattern | None
+    requires: regex.Pattern | None
+    exceptions: regex.Pattern | None
+    report: frozenset[str]
+    max_words: int
+    values: dict[str, str]
+    triggers: tuple[str, ...]
+    timeout: float
+
+    def _gap(self, text: str, x: tuple[int, int], y: tuple[int, int]) -> int:
+        """Words between two spans (0 when they touch or overlap)."""
+        a, b = (x[1], y[0]) if x[1] <= y[0] else (y[1], x[0])
+        return len(_TOKEN.findall(text, a, b)) if b > a else 0
+
+    def _nearest(self, pattern: regex.Pattern, text: str, clause: tuple[int, int], core: tuple[int, int],
+                 taken: list[tuple[int, int]]):
+        best = None
+        for m in pattern.finditer(text, clause[0], clause[1], timeout=self.timeout):
+            if any(m.start() < b and m.end() > a for a, b in taken):
+                continue  # overlaps the predicate or the agent
+            d = self._gap(text, m.span(), core) if not (core[0] <= m.start() and m.end() <= core[1]) else 0
+            if d <= self.max_words and (best is None or d < best[0]):
+                best = (d, m)
+        return best[1] if best else None
+
+    def _modifies_other(self, text: str, core: tuple[int, int], obj: regex.Match, clause: tuple[int, int]) -> bool:
+        """True when the predicate is an adjective of a later noun ("... after the approved device"),
+        so an object before it is not what it is said of."""
+        nxt = _TOKEN.search(text, core[1], clause[1], timeout=self.timeout)
+        if nxt is None or nxt.group().lower() in _FUNCTION or nxt.group() == ",":
+            return False
+        return not self.objects.match(text, nxt.start(), clause[1], timeout=self.timeout)
+
+    def _claim(self, doc: Document, m: regex.Match):
+        """The claim around one predicate match: (span, parts) or None."""
+        text = doc.match_text
+        sentence = doc.window(m.start(), m.end(), "sentence")
+        clause = clause_bounds(text, sentence, m.start())
+        pred = m.span()
+        agent = self._nearest(self.agents, text, clause, pred, [pred]) if self.agents is not None else None
+        if agent is None:
+            if not self.unattributed:
+                return None
+            if self.known is not None and self.known.search(text, clause[0], clause[1], timeout=self.timeout):
+                return None  # another body's claim: that body's rule judges it
+        core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
+        obj = self._nearest(self.objects, text, clause, core, [pred] + ([agent.span()] if agent else []))
+        if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
+            return None
+        parts = [pred, obj.span()] + ([agent.span()] if agent else [])
+        if self.as_ is not None:
+            cls = self.as_.search(text, pred[1], clause[1], timeout=self.timeout)
+            if cls is None or self._gap(text, pred, cls.span()) > 2 * self.max_words:
+                return None
+            parts.append(cls.span())
+        span = (min(p[0] for p in parts), max(p[1] for p in parts))
+        return sentence, clause, span, pred, agent, obj
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        text = doc.match_text
+        done: list[tuple[int, int]] = []
+        for a, b in scope_ranges(doc, self.rule.scope):
+            for m in self.predicate.finditer(text, a, b, timeout=self.timeout):
+                found = self._claim(doc, m)
+                if found is None:
+                    continue
+                sentence, clause, span, pred, agent, obj = found
+                if any(s < span[1] and span[0] < e for s, e in done):
+                    continue
+                if self.requires is not None and not self.requires.search(text, *sentence, timeout=self.timeout):
+                    continue
+                if self.exceptions is not None and self.exceptions.search(text, *sentence, timeout=self.timeout):
+                    continue
+                pol = polarity(text, sentence, clause, span, pred, self.timeout)
+                if pol not in self.report:
+                    continue
+                done.append(span)
+                yield Hit(span[0], span[1], fill(
+                    self.rule.message, claim=doc.text[span[0]:span[1]], polarity=pol,
+                    agent=doc.text[agent.start():agent.end()] if agent else "",
+                    predicate=doc.text[pred[0]:pred[1]], object=doc.text[obj.start():obj.end()], **self.values))
+
+
+def _agents(rule: Rule, ctx: CompileContext) -> dict[str, list[str]]:
+    raw = rule.options.get("agents", [])
+    table = getattr(ctx.facts, "agents", {}) or {}
+    if isinstance(raw, dict):
+        return {k: list(v) for k, v in raw.items()}
+    out = {}
+    for i, key in enumerate(raw):
+        if key not in table:
+            known = ", ".join(sorted(table)) or "none"
+            raise RuleSpecError(f"unknown agent {key!r}; the fact base knows: {known} "
+                                "(or give names inline: agents: {Key: [name, ...]})", ("agents", i))
+        out[key] = list(table[key].names)
+    return out
+
+
+def _regexes(items: list[str], key: str) -> regex.Pattern | None:
+    if not items:
+        return None
+    for i, r in enumerate(items):
+        compile_pattern(r, ignorecase=True, key=(key, i))
+    return compile_pattern("|".join(f"(?:{r})" for r in items), ignorecase=True, key=(key,))
+
+
+def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
+    o = rule.options
+    fact = ctx.facts.get(o["fact"]) if ctx.facts is not None else None
+    if fact is None:
+        raise RuleSpecError(f"no fact {o['fact']!r} in the fact base (rules/facts/*.yaml)", ("fact",))
+    ctx.facts.warn_stale(ctx.warnings)
+    pred_body, triggers = predicate_pattern(list(o.get("predicates", [])), list(o.get("predicate_regex", [])))
+    groups = _agents(rule, ctx)
+    unattributed = bool(o.get("unattributed", False))
+    if not groups and not unattributed:
+        raise RuleSpecError("a claim rule needs 'agents' or 'unattributed: true'", ("agents",))
+    every = {k: list(a.names) for k, a in (getattr(ctx.facts, "agents", {}) or {}).items()}
+    every.update(groups)
+    objects = object_pattern(list(o.get("objects", [])), list(o.get("object_regex", [])),
+                             list(o.get("object_nouns", OBJECT_NOUNS)))
+    as_ = None
+    if o.get("as"):
+        as_ = regex.compile(bounded("|".join(phrase_to_regex(p) for p in o["as"])), regex.I | regex.V0)
+    holds = bool(fact.data.get("holds", False))
+    report = frozenset(o.get("polarity", ["negated"] if holds else ["asserted"]))
+    triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
+    return ClaimRule(
+        rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(every),
+        list(groups), unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
+        _regexes(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
+        fact.placeholders(), triggers, ctx.regex_timeout)

@@ -1,0 +1,72 @@
+"""Is a claim asserted, denied, hedged, reported or asked? The polarity of one claim in its clause.
+
+Why cue words with positions rather than a parser: the sentences are marketing prose, and what
+matters is a handful of patterns that turn "the FDA approved exosomes" into its opposite:
+negation ("has not approved", "no FDA-approved ...", "without approval"), modality ("must be
+approved", "require FDA approval", "may be approved", "before approving", "whether it is
+approved"), attribution ("some clinics claim ...", "marketed as ...", "beware of ...") and
+questions ("Is it FDA-approved?"). Each cue has a reach: "no"/"without"/"non-" only negate what
+they are attached to (inside the claim or at most two words before it), other negations reach eight
+words back within the clause, modal cues five words before the predicate, attribution cues the
+whole sentence, conditions ("if", "whether", "before", "once") the clause before the predicate.
+A comma ends a cue's reach, so "Our serum, which may help, is FDA-approved" is
+asserted. Decisions (documented in docs/kinds/claim.md): predictions ("will approve") count as
+modal; "not only approved" is asserted.
+"""
+from __future__ import annotations
+
+import regex
+
+ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION = "asserted", "negated", "modal", "attributed", "question"
+POLARITIES = (ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION)
+
+_W = r"(?<![\p{L}\p{N}])"
+_E = r"(?![\p{L}\p{N}])"
+_ATTACHED = regex.compile(_W + r"(?:no|without|non|zero)" + _E, regex.I)
+_STRONG = regex.compile(
+    _W + r"(?:not(?!\s+only|\s+just)|never|neither|nor|none|nobody|nothing|cannot|lacks?|lacking|"
+    r"yet\s+to|no\s+longer|refused|rejected|denied|withdrawn|revoked|false|untrue|incorrect)" + _E
+    + r"|\w+n['’]t" + _E, regex.I)
+_MODAL = regex.compile(
+    _W + r"(?:must|should|shall|may|might|could|would|will|need(?:s|ed)?|require[sd]?|requiring|requirements?|"
+    r"pending|seek(?:s|ing)?|sought|apply(?:ing)?\s+for|applied\s+for|"
+    r"applications?|await(?:s|ing)?|hope[sd]?\s+to|expect(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+to|"
+    r"intend(?:s|ed)?\s+to|eligible|can\s+be|to\s+get|to\s+obtain|obtain(?:ing)?|subject\s+to|in\s+order\s+to)" + _E,
+    regex.I)
+_CONDITION = regex.compile(_W + r"(?:if|unless|until|whether|before|once)" + _E, regex.I)
+_ATTRIB = regex.compile(
+    _W + r"(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|purport(?:s|ed|edly)?|so-called|supposedly|falsely|"
+    r"mislead(?:s|ing|ingly)?|beware|wary|myths?|misconceptions?|scams?|fake|bogus|red\s+flags?|watch\s+out|"
+    r"rumou?rs?|(?:advertis|market|promot|sold|label+|bill)(?:e|es|ed|ing|s)?\s+as)" + _E, regex.I)
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+
+
+def _reach_start(text: str, lo: int, at: int, words: int) -> int:
+    """Where a cue's reach back from `at` begins: `words` words back, never past a comma or `lo`."""
+    comma = text.rfind(",", lo, at)
+    lo = max(lo, comma + 1) if comma >= 0 else lo
+    starts = [m.start() for m in _TOKEN.finditer(text, lo, at)]
+    return starts[-words] if len(starts) >= words else lo
+
+
+def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
+             predicate: tuple[int, int], timeout: float = 1.0) -> str:
+    """The polarity of the claim `span` (whose predicate is `predicate`) in `clause` of `sentence`."""
+    sa, sb = sentence
+    ca, cb = clause
+    a, b = span
+    tail = text[sa:sb].rstrip(" \"'”’)]")
+    if tail.endswith("?") or "?" in text[b:cb]:
+        return QUESTION
+    if _ATTRIB.search(text, sa, sb, timeout=timeout):
+        return ATTRIBUTED
+    near = _reach_start(text, ca, a, 2)
+    if _ATTACHED.search(text, near, b, timeout=timeout) or text[max(ca, predicate[0] - 4):predicate[0]].lower() == "non-":
+        return NEGATED
+    if _STRONG.search(text, _reach_start(text, ca, a, 8), b, timeout=timeout):
+        return NEGATED
+    if _MODAL.search(text, _reach_start(text, ca, predicate[0], 5), predicate[0], timeout=timeout):
+        return MODAL
+    if _CONDITION.search(text, _reach_start(text, ca, predicate[0], 10_000), predicate[0], timeout=timeout):
+        return MODAL
+    return ASSERTED

@@ -1,0 +1,130 @@
+r"""`conflict`: two statements in one document that cannot both be true.
+
+    kind: conflict
+    window: document                 # where the two statements must both stand
+    first:                           # one side: phrases and/or regexes, with polarity exceptions
+      patterns: [cannot be legally injected]
+      regex: ['\bnot\s+(?:legal|lawful)\b']
+      exceptions: ['\bwas\s+once\b'] # a match is cancelled when one of these is in its sentence
+    second:
+      patterns: [safe and effective option]
+    order: first-then-second         # or any: the two may come in either order
+    topic: ['inject\w*']             # optional: both sentences must mention the topic
+    apart: false                     # true: the two must stand in different sentences (leave the
+                                     # same-sentence case to a sentence-window `pattern` rule)
+    message: "'{match}' contradicts '{other}' earlier on the page"
+
+The finding is on every `second` statement that has a `first` statement in its window (before it,
+for `first-then-second`); its related location is the nearest such `first` statement. So the
+later statement carries the finding when the order is fixed, and the `second` side (the claim to
+correct: "non-invasive") carries it when the order is `any`.
+
+Exceptions are the polarity and attribution cases: "minimally invasive" is not "non-invasive",
+"no needles" is not an injection, "non-invasive treatments such as peels" is about other treatments.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from .pattern import compile_alternation, compile_exceptions
+from .scan import finditer, phrase_triggers
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SIDE = {"type": "object", "properties": {"patterns": _STRINGS, "regex": _STRINGS, "exceptions": _STRINGS},
+         "additionalProperties": False}
+SCHEMA = {
+    "properties": {
+        "first": _SIDE,
+        "second": _SIDE,
+        "order": {"enum": ["first-then-second", "any"]},
+        "topic": _STRINGS,
+        "apart": {"type": "boolean"},
+        "ignorecase": {"type": "boolean"},
+    },
+    "required": ["first", "second"],
+}
+
+
+@dataclass
+class Side:
+    pattern: regex.Pattern
+    exceptions: regex.Pattern | None
+
+
+@dataclass
+class ConflictRule:
+    rule: Rule
+    first: Side
+    second: Side
+    order: str
+    topic: regex.Pattern | None
+    apart: bool
+    triggers: tuple[str, ...]
+    timeout: float
+
+    def _matches(self, doc: Document, side: Side) -> list[tuple[int, int]]:
+        out = []
+        for m in finditer(side.pattern, doc, self.rule.scope, self.timeout):
+            if m.end() == m.start():
+                continue
+            sa, sb = doc.window(m.start(), m.end(), "sentence")
+            if side.exceptions is not None and side.exceptions.search(doc.match_text, sa, sb, timeout=self.timeout):
+                continue
+            if self.topic is not None and not self.topic.search(doc.match_text, sa, sb, timeout=self.timeout):
+                continue
+            out.append((m.start(), m.end()))
+        return out
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        seconds = self._matches(doc, self.second)
+        if not seconds:
+            return
+        firsts = self._matches(doc, self.first)
+        if not firsts:
+            return
+        starts = [a for a, _ in firsts]
+        for s, e in seconds:
+            wa, wb = doc.window(s, e, self.rule.window)
+            lo = bisect_left(starts, wa)
+            cands = [f for f in firsts[lo:] if f[1] <= wb and (f[0], f[1]) != (s, e) and not (f[0] < e and s < f[1])]
+            if self.order == "first-then-second":
+                cands = [f for f in cands if f[1] <= s]
+            if self.apart:
+                sent = doc.window(s, e, "sentence")
+                cands = [f for f in cands if not (sent[0] <= f[0] and f[1] <= sent[1])]
+            if not cands:
+                continue
+            other = min(cands, key=lambda f: (abs(f[0] - s), f[0]))
+            msg = fill(self.rule.message, match=doc.text[s:e], other=doc.text[other[0]:other[1]])
+            rel = (other[0], other[1], f"'{doc.text[other[0]:other[1]]}' stated here")
+            yield Hit(s, e, msg, related=[rel])
+
+
+def _side(rule: Rule, key: str, ic: bool) -> Side:
+    spec = rule.options.get(key) or {}
+    phrases, regexes = list(spec.get("patterns", [])), list(spec.get("regex", []))
+    if not phrases and not regexes:
+        raise RuleSpecError(f"{key} needs patterns or regex", (key,))
+    pat = compile_alternation(rule, phrases, regexes, ignorecase=ic, word_boundary=True,
+                              phrase_key=key, regex_key=key)
+    return Side(pat, compile_exceptions(list(spec.get("exceptions", [])), ic))
+
+
+def compile(rule: Rule, ctx: CompileContext) -> ConflictRule:
+    o = rule.options
+    ic = o.get("ignorecase", True)
+    first, second = _side(rule, "first", ic), _side(rule, "second", ic)
+    topic = compile_exceptions(list(o.get("topic", [])), ic)
+    triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
+    spec2 = o["second"]
+    if not triggers and not spec2.get("regex"):
+        triggers = phrase_triggers(list(spec2.get("patterns", [])))
+    return ConflictRule(rule, first, second, o.get("order", "first-then-second"), topic,
+                        bool(o.get("apart", False)), triggers, ctx.regex_timeout)

@@ -1,0 +1,229 @@
+r"""`density`: phrases repeated far beyond what the text needs, doorway-link lists, duplicated paragraphs.
+
+    kind: density
+    mode: repeated-phrase            # or link-list, duplicate-paragraphs
+    # repeated-phrase: candidates come from `phrase` (a regex whose group `phrase` is the phrase) or
+    # from word n-grams (ngram: [2, 4]); a candidate is then counted wherever it occurs, any case.
+    phrase: '\b(?:near|around)\s+(?P<phrase>...)'
+    ngram: [2, 4]
+    min_count: 5                     # at least this many occurrences, and
+    per_1000_words: 3.0              # at least this rate per 1,000 words of prose, or
+    min_headings: 2                  # present in at least this many headings
+    ignore: [exosome therapy]        # phrases never reported (compared lower-case)
+    # link-list: short blocks (list items, links, one-line paragraphs) that match `item` (a regex
+    # with groups `topic` and `place`) and stand near each other form a doorway-link list when there
+    # are at least `min_items` of them with different topics or places.
+    item: '(?P<topic>...)\s+near\s+(?P<place>...)'
+    min_items: 3
+    max_gap: 2                       # blocks allowed between two items of one list
+    # duplicate-paragraphs: paragraphs of at least `min_words` words whose word 5-gram shingle sets
+    # have a Jaccard similarity of at least `similarity`.
+    min_words: 25
+    similarity: 0.8
+
+Every mode reports once per document: the span is one occurrence (the first heading occurrence of
+a stuffed phrase, the first list item, the first sentence of the first duplicated paragraph, at most
+200 characters) and every other occurrence is a `related` location.
+
+Not reported: n-grams made only of function words, or containing an acronym such as "FDA" (a
+regulator's name is repeated on a page about that regulator for good reason).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from .scan import compile_pattern
+from .shingles import duplicate_groups
+
+SCHEMA = {
+    "properties": {
+        "mode": {"enum": ["repeated-phrase", "link-list", "duplicate-paragraphs"]},
+        "phrase": {"type": "string", "minLength": 1},
+        "ngram": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6}, "minItems": 2, "maxItems": 2},
+        "min_count": {"type": "integer", "minimum": 2},
+        "per_1000_words": {"type": "number", "minimum": 0},
+        "min_headings": {"type": "integer", "minimum": 1},
+        "ignore": {"type": "array", "items": {"type": "string"}},
+        "item": {"type": "string", "minLength": 1},
+        "min_items": {"type": "integer", "minimum": 2},
+        "max_gap": {"type": "integer", "minimum": 0},
+        "min_words": {"type": "integer", "minimum": 5},
+        "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+    "required": ["mode"],
+}
+
+_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+STOPWORDS = frozenset("""a an the and or of to in on at by for from with as is are was were be been it its this that
+these those your our my their his her you we they i he she not no can may will would should could do does
+did has have had than then there here which who what when where how all any some more most such into
+about over after before also only just so if but very up out""".split())
+MAX_SPAN = 200
+
+
+def _heading_ranges(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.segments if s.scope in ("heading", "title")]
+
+
+def _first_sentence(doc: Document, start: int, end: int) -> tuple[int, int]:
+    a, b = doc.window(start, start, "sentence")
+    b = min(b, end, start + MAX_SPAN)
+    if b - start >= MAX_SPAN:
+        cut = doc.text.rfind(" ", start, b)
+        b = cut if cut > start else b
+    return start, b
+
+
+@dataclass
+class DensityRule:
+    rule: Rule
+    mode: str
+    phrase: regex.Pattern | None
+    ngram: tuple[int, int]
+    min_count: int
+    per_1000: float
+    min_headings: int
+    ignore: frozenset[str]
+    item: regex.Pattern | None
+    min_items: int
+    max_gap: int
+    min_words: int
+    similarity: float
+    timeout: float
+    triggers: tuple[str, ...] = ()
+
+    # -- repeated phrases ----------------------------------------------------------------------------
+    def _candidates(self, doc: Document, words: list[regex.Match]) -> set[str]:
+        text = doc.match_text
+        if self.phrase is not None:
+            out = set()
+            for m in self.phrase.finditer(text, timeout=self.timeout):
+                p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
+                if p:
+                    out.add(" ".join(p.lower().split()))
+            return out
+        counts: dict[str, int] = {}
+        lo, hi = self.ngram
+        toks = [w.group() for w in words]
+        for n in range(lo, hi + 1):
+            for i in range(len(toks) - n + 1):
+                gram = toks[i:i + n]
+                if gram[0].lower() in STOPWORDS or gram[-1].lower() in STOPWORDS:
+                    continue
+                if any(len(t) > 1 and t.isupper() for t in gram):
+                    continue  # an acronym (FDA, MHRA): a name, not stuffing
+                key = " ".join(gram).lower()
+                counts[key] = counts.get(key, 0) + 1
+        return {k for k, c in counts.items() if c >= self.min_count}
+
+    def _repeated(self, doc: Document) -> Iterable[Hit]:
+        words = list(_WORDS.finditer(doc.text))
+        if len(words) < self.min_count:
+            return
+        heads = _heading_ranges(doc)
+        best = None
+        for cand in self._candidates(doc, words):
+            if cand in self.ignore:
+                continue
+            body = r"[^\S\n]+".join(regex.escape(w) for w in cand.split())
+            rx = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.I)
+            occ = [(m.start(), m.end()) for m in rx.finditer(doc.match_text, timeout=self.timeout)]
+            if len(occ) < self.min_count:
+                continue
+            rate = len(occ) * 1000.0 / len(words)
+            in_heads = [o for o in occ if any(a <= o[0] < b for a, b in heads)]
+            heading_count = len({next(i for i, (a, b) in enumerate(heads) if a <= o[0] < b) for o in in_heads})
+            if rate < self.per_1000 and heading_count < self.min_headings:
+                continue
+            # prefer the phrase most repeated; ties: the longer phrase
+            score = (len(occ), len(cand))
+            if best is None or score > best[0]:
+                best = (score, cand, occ, in_heads, rate, heading_count)
+        if best is None:
+            return
+        _, cand, occ, in_heads, rate, heading_count = best
+        anchor = in_heads[0] if in_heads else occ[0]
+        related = [(a, b, f"'{doc.text[a:b]}' again") for a, b in occ if (a, b) != anchor]
+        msg = fill(self.rule.message, match=doc.text[anchor[0]:anchor[1]], count=len(occ),
+                   rate=f"{rate:.1f}", headings=heading_count)
+        yield Hit(anchor[0], anchor[1], msg, related=related)
+
+    # -- doorway-link lists -----------------------------------------------------------------------------
+    def _link_list(self, doc: Document) -> Iterable[Hit]:
+        blocks: dict[int, list[int]] = {}
+        for s in doc.segments:
+            cur = blocks.setdefault(s.block, [s.start, s.end])
+            cur[0], cur[1] = min(cur[0], s.start), max(cur[1], s.end)
+        items: list[tuple[int, int, int, str, str]] = []  # block, start, end, topic, place
+        for block, (a, b) in sorted(blocks.items()):
+            if b - a > 160:
+                continue
+            m = self.item.search(doc.match_text, a, b, timeout=self.timeout)
+            if m:
+                items.append((block, m.start(), m.end(), m.group("topic").lower(), m.group("place").lower()))
+        groups: list[list[tuple[int, int, int, str, str]]] = []
+        for it in items:
+            if groups and it[0] - groups[-1][-1][0] <= self.max_gap + 1:
+                groups[-1].append(it)
+            else:
+                groups.append([it])
+        found = [g for g in groups if len(g) >= self.min_items and len({(t, p) for _, _, _, t, p in g}) >= self.min_items]
+        if not found:
+            return
+        members = [it for g in found for it in g]
+        first = members[0]
+        related = [(s, e, f"sibling doorway link '{doc.text[s:e]}'") for _, s, e, _, _ in members[1:]]
+        msg = fill(self.rule.message, match=doc.text[first[1]:first[2]], count=len(members))
+        yield Hit(first[1], first[2], msg, related=related)
+
+    # -- duplicated paragraphs ------------------------------------------------------------------------
+    def _duplicates(self, doc: Document) -> Iterable[Hit]:
+        paras = []
+        for s in doc.segments:
+            if s.scope in ("paragraph", "list", "blockquote"):
+                paras.append((s.start, s.end))
+        groups = duplicate_groups(doc.match_text, paras, self.min_words, self.similarity)
+        if not groups:
+            return
+        spans = [_first_sentence(doc, *paras[i]) for g in groups for i in g]
+        first = spans[0]
+        related = [(a, b, "repeats the paragraph above") for a, b in spans[1:]]
+        msg = fill(self.rule.message, match=doc.text[first[0]:first[1]],
+                   count=sum(len(g) for g in groups), groups=len(groups))
+        yield Hit(first[0], first[1], msg, related=related)
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        if self.mode == "repeated-phrase":
+            return self._repeated(doc)
+        if self.mode == "link-list":
+            return self._link_list(doc)
+        return self._duplicates(doc)
+
+
+def compile(rule: Rule, ctx: CompileContext) -> DensityRule:
+    o = rule.options
+    mode = o["mode"]
+    phrase = compile_pattern(o["phrase"], ignorecase=True, key=("phrase",)) if "phrase" in o else None
+    item = None
+    if mode == "link-list":
+        if "item" not in o:
+            raise RuleSpecError("mode link-list needs 'item' (a regex with groups topic and place)", ("mode",))
+        item = compile_pattern(o["item"], ignorecase=True, key=("item",))
+        if not {"topic", "place"} <= set(item.groupindex):
+            raise RuleSpecError("item needs named groups 'topic' and 'place'", ("item",))
+    if mode == "repeated-phrase" and phrase is None and "ngram" not in o:
+        raise RuleSpecError("mode repeated-phrase needs 'phrase' or 'ngram'", ("mode",))
+    lo, hi = o.get("ngram", [2, 4])
+    if lo > hi:
+        raise RuleSpecError("ngram is [shortest, longest]", ("ngram",))
+    return DensityRule(
+        rule, mode, phrase, (lo, hi), o.get("min_count", 5), float(o.get("per_1000_words", 3.0)),
+        o.get("min_headings", 2), frozenset(x.lower() for x in o.get("ignore", [])), item,
+        o.get("min_items", 3), o.get("max_gap", 2), o.get("min_words", 25), float(o.get("similarity", 0.8)),
+        ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())))

@@ -1,0 +1,193 @@
+r"""`evidence`: claims that need a specific source, and citations that are too vague to be one.
+
+    kind: evidence
+    mode: unsupported-claim          # or vague-citation, reference-entry, reference-marker
+    window: paragraph                # where a source must stand (sentence, paragraph, section, document)
+    claims:                          # what needs a source (unsupported-claim, vague-citation)
+      patterns: [studies have shown] # literal phrases, whole words, case-insensitive
+      regex: ['\b(?:increas|boost)\w*\s+...\d+\s?%']
+    evidence:                        # what counts as a source inside the window
+      builtin: [author-year, et-al, doi, pmid, nct, study-link, reference-marker]
+      regex: ['\bdata on file\b']
+    exceptions: ['\b(?:off|save|discount)\b']   # a claim with one of these near it is not a claim
+    exception_reach: 30              # characters either side of the claim searched for exceptions;
+                                     # default: the whole window
+    message: "'{match}' has no specific source"   # {match}; entries: {entry}, {number}
+
+Modes:
+- `unsupported-claim`: every claim match with no evidence in its window is a finding on the claim
+  words. Claims inside reference-list entries are skipped (a percentage in a cited title is not a
+  claim of the page).
+- `vague-citation`: the same, but what is matched is the vague citation itself ("a study published
+  in the Journal of X", "studies have shown"); a specific source beside it makes it fine.
+- `reference-entry`: reference-list entries that name no author together with a title, and no
+  identifier (DOI, PMID, NCT, link). "(1) Journal of X, 2019" is one: a journal and a year match
+  hundreds of papers. A "References: A; B; C" line is one finding (its first incomplete item), the
+  other incomplete items are related locations.
+- `reference-marker`: citation markers — (3), [3], [2-4], ³ — whose number has no entry in the page.
+
+Built-in evidence (`exolint.kinds.citations`): `author-year` (Smith et al., 2021; (Smith, 2020);
+Smith and Jones 2019; Smith (2021)), `et-al`, `doi` (10.xxxx/...), `pmid` (PMID, PMC, PubMed link),
+`nct` (NCT, ISRCTN, EudraCT), `study-link` (doi.org, PubMed, ClinicalTrials.gov and major journal
+sites), `reference-marker` (a marker that resolves to a complete reference entry). A year alone
+("in 2019") or a journal name alone is not evidence.
+
+Decisions: discounts ("20% off", "save 15%"), prices, market, sales and survey figures are not
+efficacy claims (rules list them as exceptions); "100% natural" is a composition claim, not an
+efficacy one, and is not matched by the shipped claim patterns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from . import citations as cit
+from .pattern import compile_alternation
+from .scan import compile_pattern, finditer, phrase_triggers
+
+MODES = ("unsupported-claim", "vague-citation", "reference-entry", "reference-marker")
+BUILTIN = tuple(cit.EVIDENCE_PATTERNS) + ("reference-marker",)
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+SCHEMA = {
+    "properties": {
+        "mode": {"enum": list(MODES)},
+        "claims": {"type": "object", "properties": {"patterns": _STRINGS, "regex": _STRINGS},
+                   "additionalProperties": False},
+        "evidence": {"type": "object", "properties": {"builtin": {"type": "array", "items": {"enum": list(BUILTIN)}},
+                                                      "regex": _STRINGS},
+                     "additionalProperties": False},
+        "exceptions": _STRINGS,
+        "exception_reach": {"type": "integer", "minimum": 0},
+        "ignorecase": {"type": "boolean"},
+    },
+    "required": ["mode"],
+}
+MAX_SPAN = 200
+
+
+def _clip(doc: Document, start: int, end: int) -> int:
+    """End of a span of at most MAX_SPAN characters, cut at a word boundary."""
+    if end - start <= MAX_SPAN:
+        return end
+    cut = doc.text.rfind(" ", start, start + MAX_SPAN)
+    return cut if cut > start else start + MAX_SPAN
+
+
+@dataclass
+class EvidenceRule:
+    rule: Rule
+    mode: str
+    claims: regex.Pattern | None
+    evidence_names: list[str]
+    evidence_rx: regex.Pattern | None
+    use_markers: bool
+    exceptions: regex.Pattern | None
+    reach: int | None
+    triggers: tuple[str, ...]
+    timeout: float
+
+    # -- claims --------------------------------------------------------------------------------------
+    def _has_evidence(self, doc: Document, a: int, b: int) -> bool:
+        text = doc.match_text
+        if self.evidence_names and cit.find_evidence(text, a, b, self.evidence_names, self.timeout):
+            return True
+        if self.evidence_rx is not None and self.evidence_rx.search(text, a, b, timeout=self.timeout):
+            return True
+        return self.use_markers and cit.supported_by_marker(doc, a, b, self.timeout)
+
+    def _excepted(self, doc: Document, start: int, end: int, wa: int, wb: int) -> bool:
+        if self.exceptions is None:
+            return False
+        if self.reach is not None:
+            wa, wb = max(wa, start - self.reach), min(wb, end + self.reach)
+        return bool(self.exceptions.search(doc.match_text, wa, wb, timeout=self.timeout))
+
+    def _claims(self, doc: Document) -> Iterable[Hit]:
+        idx = cit.reference_index(doc)
+        for m in finditer(self.claims, doc, self.rule.scope, self.timeout):
+            s, e = m.start(), m.end()
+            if e == s or idx.inside_entry(s, e):
+                continue
+            wa, wb = doc.window(s, e, self.rule.window)
+            if self._excepted(doc, s, e, wa, wb) or self._has_evidence(doc, wa, wb):
+                continue
+            e = _clip(doc, s, e)
+            yield Hit(s, e, fill(self.rule.message, match=doc.text[s:e]))
+
+    # -- reference lists -------------------------------------------------------------------------------
+    def _entries(self, doc: Document) -> Iterable[Hit]:
+        idx = cit.reference_index(doc)
+        lists: dict[int, list[cit.Entry]] = {}
+        for e in idx.entries:
+            if e.complete:
+                continue
+            if e.inline_list is not None:
+                lists.setdefault(e.inline_list, []).append(e)
+                continue
+            end = _clip(doc, e.start, e.end)
+            yield Hit(e.start, end, fill(self.rule.message, match=doc.text[e.start:end], entry=e.text,
+                                         number=e.number if e.number is not None else ""))
+        for items in lists.values():
+            first = items[0]
+            end = _clip(doc, first.start, first.end)
+            related = [(x.start, _clip(doc, x.start, x.end), f"another reference without author or identifier: "
+                        f"'{doc.text[x.start:_clip(doc, x.start, x.end)]}'") for x in items[1:]]
+            yield Hit(first.start, end, fill(self.rule.message, match=doc.text[first.start:end], entry=first.text,
+                                             number=""), related=related)
+
+    def _markers(self, doc: Document) -> Iterable[Hit]:
+        idx = cit.reference_index(doc)
+        from .scan import scope_ranges
+
+        for a, b in scope_ranges(doc, self.rule.scope):
+            for s, e, nums in cit.markers(doc, a, b, self.timeout):
+                missing = [n for n in nums if n not in idx.by_number]
+                if missing:
+                    yield Hit(s, e, fill(self.rule.message, match=doc.text[s:e],
+                                         number=", ".join(map(str, missing))))
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        if self.mode in ("unsupported-claim", "vague-citation"):
+            return self._claims(doc)
+        if self.mode == "reference-entry":
+            return self._entries(doc)
+        return self._markers(doc)
+
+
+def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
+    o = rule.options
+    mode = o["mode"]
+    ic = o.get("ignorecase", True)
+    claims = None
+    phrases: list[str] = []
+    if mode in ("unsupported-claim", "vague-citation"):
+        spec = o.get("claims") or {}
+        phrases, regexes = list(spec.get("patterns", [])), list(spec.get("regex", []))
+        if not phrases and not regexes:
+            raise RuleSpecError(f"mode {mode!r} needs claims: patterns or regex", ("claims",))
+        claims = compile_alternation(rule, phrases, regexes, ignorecase=ic, word_boundary=True,
+                                     phrase_key="claims", regex_key="claims")
+        if regexes:
+            phrases = []
+    ev = o.get("evidence") or {}
+    names = list(ev.get("builtin", [] if "evidence" in o else list(BUILTIN)))
+    ev_regex = list(ev.get("regex", []))
+    for i, r in enumerate(ev_regex):
+        compile_pattern(r, ignorecase=True, key=("evidence", "regex", i))
+    ev_rx = compile_pattern("|".join(f"(?:{r})" for r in ev_regex), ignorecase=True) if ev_regex else None
+    exc = o.get("exceptions", [])
+    for i, r in enumerate(exc):
+        compile_pattern(r, ignorecase=ic, key=("exceptions", i))
+    exc_rx = compile_pattern("|".join(f"(?:{r})" for r in exc), ignorecase=ic) if exc else None
+    triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
+    if not triggers and phrases:
+        triggers = phrase_triggers(phrases)
+    return EvidenceRule(
+        rule, mode, claims, [n for n in names if n != "reference-marker"], ev_rx, "reference-marker" in names,
+        exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout)

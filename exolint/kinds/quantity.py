@@ -1,0 +1,243 @@
+"""`quantity`: numbers with units bound to a subject, checked for plausibility, contradiction and lost dashes.
+
+    kind: quantity
+    subjects: [exosome, exosomes, small EVs]        # what the numbers must describe (same sentence)
+    other_subjects: [microvesicles, apoptotic bodies]  # other things that take numbers away from ours
+    units: [length]                # dimensions (length, duration, sessions, percent) or units
+                                   # (nm, µm, mm, days, weeks, months, sessions, %); default [length]
+    checks: [plausibility, contradiction, mangled]  # which checks this rule reports (one or more)
+    plausible: {min: 10, max: 500, unit: nm}        # bounds; a list gives one per dimension
+    fact: exosome-size             # or take `plausible` and the source from the fact base
+    tolerance: 5                   # contradiction: ratio of the upper ends that counts as a conflict
+    max_words: 25                  # how far (in words) a subject may stand from its number
+    fix: safe                      # lost-dash fix when exactly one split fits: safe, unsafe or none
+    messages: {mangled: "..."}     # per-check message; `message` is the default
+
+Reading quantities. "30-100", "30–100", "30 – 150", "30 to 100", "between 30 and 100", "<200",
+"up to 150", "10,000-200,000", "0.03-0.15 µm" with a unit; lengths are normalised to nm. Unit
+abbreviations are case-sensitive, so "nM" (nanomolar) is never nanometres. Counts ("200 billion"),
+years, "30-45 minutes" (when minutes are not a unit of the rule) carry no unit of the rule and are
+not quantities.
+
+Binding. A number belongs to the nearest subject mention before it in its sentence (within
+`max_words`), else the nearest after it; a mention from `other_subjects` wins when it is nearer, so in
+"exosomes (30-150 nm), microvesicles (100-1000 nm)" only 30-150 nm is about exosomes. A subject that
+is the unit word itself ("23 sessions" with subject "sessions") binds directly. Without `subjects`,
+every number with a unit of the rule counts.
+
+Checks. `plausibility`: both ends within the bounds. `contradiction`: a later number for the same
+subjects whose upper end differs from an earlier one's by more than `tolerance` times (30-100 vs
+10,000-200,000 nm), reported on the later with the earlier as `related`; 30-100, 30-150, 40-160 and
+50-200 nm never conflict. `mangled`: a bare integer that is implausible as a whole but splits into
+a plausible range ("20100 nm" = 20-100 nm, "46 weeks apart" = 4-6 weeks). A number explained by a
+lost dash is left to `mangled` and is not judged by the other two checks, so one defect gives one
+finding.
+
+Message placeholders: {quantity} (as written), {value} (normalised), {subject}, {min}, {max},
+{unit}, {earlier}, {earlier_value}, {split}, {splits}; with a fact also {source}, {source_date},
+{as_of}, {statement} (without a fact, the rule's first reference and `as_of`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import regex
+
+from ..document import Document
+from ..rule import CompileContext, Hit, Rule, fill
+from ..ruleset import RuleSpecError
+from .quantity_extract import (DIMENSIONS, UNIT_TRIGGERS, UNITS, Extractor, Quantity, compile_extractor, extract,
+                               fmt_number, lost_dash_splits)
+from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
+
+CHECKS = ("plausibility", "contradiction", "mangled")
+_BOUNDS = {"type": "object", "required": ["min", "max", "unit"], "additionalProperties": False,
+           "properties": {"min": {"type": "number"}, "max": {"type": "number"}, "unit": {"enum": list(UNITS)}}}
+_PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA = {
+    "properties": {
+        "subjects": _PHRASES,
+        "other_subjects": _PHRASES,
+        "units": {"type": "array", "minItems": 1, "items": {"enum": list(UNITS) + list(DIMENSIONS)}},
+        "checks": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(CHECKS)}},
+        "plausible": {"anyOf": [_BOUNDS, {"type": "array", "minItems": 1, "items": _BOUNDS}]},
+        "fact": {"type": "string"},
+        "tolerance": {"type": "number", "exclusiveMinimum": 1},
+        "max_words": {"type": "integer", "minimum": 0},
+        "fix": {"enum": ["safe", "unsafe", "none"]},
+        "messages": {"type": "object", "additionalProperties": {"type": "string"},
+                     "propertyNames": {"enum": list(CHECKS)}},
+    },
+    "required": ["checks"],
+}
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
+
+
+@dataclass
+class QuantityRule:
+    rule: Rule
+    extractor: Extractor
+    subjects: regex.Pattern | None  # group "ours" or "other"
+    checks: frozenset[str]
+    bounds: dict[str, tuple[float, float, str]]  # dimension -> (min, max, unit as written) in base units
+    cite: dict[str, str]
+    tolerance: float
+    max_words: int
+    fix: str
+    messages: dict[str, str]
+    triggers: tuple[str, ...]
+    timeout: float
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    # -- binding ---------------------------------------------------------------------------------
+    def _bound_subject(self, doc: Document, q: Quantity) -> str | None:
+        """The subject text a quantity describes, or None when it is about something else."""
+        if self.subjects is None:
+            return ""
+        a, b = doc.window(q.start, q.end, "sentence")
+        text = doc.match_text
+        best_before = best_after = None
+        for m in self.subjects.finditer(text, a, b, timeout=self.timeout):
+            mine = m.group("ours") is not None
+            if m.start() < q.end and m.end() > q.start:  # the unit word is the subject
+                return doc.text[m.start():m.end()] if mine else None
+            if m.end() <= q.start:
+                d = len(_TOKEN.findall(text, m.end(), q.start))
+                if d <= self.max_words and (best_before is None or d <= best_before[0]):
+                    best_before = (d, mine, m)
+            elif m.start() >= q.end:
+                d = len(_TOKEN.findall(text, q.end, m.start()))
+                if d <= self.max_words and (best_after is None or d < best_after[0]):
+                    best_after = (d, mine, m)
+        pick = best_before or best_after
+        if pick is None or not pick[1]:
+            return None
+        return doc.text[pick[2].start():pick[2].end()]
+
+    # -- judging ---------------------------------------------------------------------------------
+    def _ok(self, q: Quantity, value: float) -> bool:
+        lo, hi, _ = self.bounds[q.dimension]
+        return lo <= value <= hi
+
+    def _splits(self, q: Quantity) -> list[tuple[str, str]]:
+        if q.digits is None or len(q.digits) < 2 or q.dimension not in self.bounds:
+            return []
+        if self._ok(q, q.lo):
+            return []
+        return lost_dash_splits(q.digits, UNITS[q.unit][1], lambda v: self._ok(q, v))
+
+    def _values(self, q: Quantity, subject: str) -> dict[str, Any]:
+        v = dict(self.cite, quantity=q.text, value=q.normalised(), subject=subject)
+        if q.dimension in self.bounds:
+            lo, hi, unit = self.bounds[q.dimension]
+            f = UNITS[unit][1]
+            v.update(min=fmt_number(lo / f), max=fmt_number(hi / f), unit=unit)
+        return v
+
+    def _msg(self, check: str, values: dict[str, Any]) -> str:
+        return fill(self.messages.get(check, self.rule.message), **values)
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        seen: list[tuple[Quantity, str]] = []
+        for a, b in scope_ranges(doc, self.rule.scope):
+            for q in extract(self.extractor, doc.match_text, a, b, self.timeout):
+                subject = self._bound_subject(doc, q)
+                if subject is None:
+                    continue
+                values = self._values(q, subject)
+                splits = self._splits(q)
+                if splits:
+                    if "mangled" in self.checks:
+                        yield self._mangled(q, splits, values)
+                    continue
+                if "plausibility" in self.checks and q.dimension in self.bounds:
+                    ends = [x for x in (q.lo, q.hi) if x is not None]
+                    if not all(self._ok(q, x) for x in ends):
+                        yield Hit(q.start, q.end, self._msg("plausibility", values))
+                        seen.append((q, subject))
+                        continue
+                if "contradiction" in self.checks:
+                    hit = self._contradiction(doc, q, values, seen)
+                    if hit is not None:
+                        yield hit
+                seen.append((q, subject))
+
+    def _contradiction(self, doc: Document, q: Quantity, values: dict, seen: list) -> Hit | None:
+        for p, _ in seen:
+            if p.dimension != q.dimension or p.top <= 0 or q.top <= 0:
+                continue
+            ratio = max(p.top, q.top) / min(p.top, q.top)
+            if ratio > self.tolerance:
+                values = dict(values, earlier=doc.text[p.start:p.end], earlier_value=p.normalised(),
+                              ratio=fmt_number(round(ratio, 1)))
+                return Hit(q.start, q.end, self._msg("contradiction", values),
+                           related=[(p.start, p.end, f"the earlier figure for the same thing: {p.normalised()}")])
+        return None
+
+    def _mangled(self, q: Quantity, splits: list[tuple[str, str]], values: dict) -> Hit:
+        i = q.text.index(q.digits)
+        tail = q.text[i + len(q.digits):].lstrip(" -")
+        options = [f"{lo}-{hi} {tail}".replace(" %", "%") for lo, hi in splits]
+        hit = Hit(q.start, q.end, self._msg("mangled", dict(values, split=options[0], splits=" or ".join(options))))
+        if len(splits) == 1 and self.fix != "none":
+            s = q.start + i
+            hit.fix = [(s, s + len(q.digits), f"{splits[0][0]}-{splits[0][1]}")]
+            hit.fix_safe = self.fix == "safe"
+        return hit
+
+
+def _subject_pattern(ours: list[str], other: list[str]) -> regex.Pattern | None:
+    """Longest phrases first, so "small extracellular vesicles" is not read as "extracellular vesicles"."""
+    if not ours:
+        return None
+    def alt(ps: list[str]) -> str:
+        return "|".join(phrase_to_regex(p) for p in sorted(ps, key=len, reverse=True))
+    parts = [f"(?P<ours>{bounded(alt(ours))})"]
+    if other:
+        parts.insert(0 if max(map(len, other)) > max(map(len, ours)) else 1, f"(?P<other>{bounded(alt(other))})")
+    return regex.compile("|".join(parts), regex.IGNORECASE | regex.V0)
+
+
+def _bounds(rule: Rule, ctx: CompileContext) -> tuple[dict, dict[str, str]]:
+    o = rule.options
+    ref = rule.references[0] if rule.references else {}
+    cite = {"source": str(ref.get("title", "")), "source_date": str(ref.get("date", "")),
+            "as_of": rule.as_of or "", "statement": ""}
+    raw = o.get("plausible")
+    if "fact" in o:
+        fact = ctx.facts.get(o["fact"]) if ctx.facts is not None else None
+        if fact is None:
+            raise RuleSpecError(f"no fact {o['fact']!r} in the fact base (rules/facts/*.yaml)", ("fact",))
+        if ctx.facts is not None:
+            ctx.facts.warn_stale(ctx.warnings)
+        cite = fact.placeholders()
+        raw = raw if raw is not None else fact.data.get("plausible")
+    items = [] if raw is None else ([raw] if isinstance(raw, dict) else list(raw))
+    bounds = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or item.get("unit") not in UNITS or item.get("min", 0) > item.get("max", 0):
+            raise RuleSpecError("plausible needs {min, max, unit} with min <= max", ("plausible",))
+        dim, f = UNITS[item["unit"]][0], UNITS[item["unit"]][1]
+        bounds[dim] = (item["min"] * f, item["max"] * f, item["unit"])
+    return bounds, cite
+
+
+def compile(rule: Rule, ctx: CompileContext) -> QuantityRule:
+    o = rule.options
+    checks = frozenset(o["checks"])
+    wanted = o.get("units", ["length"])
+    units = [u for u in UNITS if u in wanted or UNITS[u][0] in wanted]
+    bounds, cite = _bounds(rule, ctx)
+    if checks & {"plausibility", "mangled"} and not bounds:
+        raise RuleSpecError("plausibility and mangled checks need 'plausible' bounds or a 'fact' with them",
+                            ("checks",))
+    subjects = list(o.get("subjects", []))
+    pattern = _subject_pattern(subjects, list(o.get("other_subjects", [])))
+    triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
+    if not triggers:
+        triggers = phrase_triggers(subjects) if subjects else tuple(
+            dict.fromkeys(t for u in units for t in UNIT_TRIGGERS[u]))
+    return QuantityRule(rule, compile_extractor(units), pattern, checks, bounds, cite,
+                        float(o.get("tolerance", 5)), int(o.get("max_words", 25)), o.get("fix", "safe"),
+                        dict(o.get("messages", {})), triggers, ctx.regex_timeout)

@@ -1,0 +1,175 @@
+"""Finding numbers with units in prose: single values and ranges in the forms pages use.
+
+Why a small grammar instead of one regex per rule: every quantity rule needs the same reading of
+"30-150 nm", "30 – 150 nm", "between 30 and 150 nm", "<200 nm", "up to 0.15 µm" or "10,000-200,000
+nm", and the same traps avoided: "nM" (nanomolar) is not "nm", a count ("200 billion"), a year
+("2019") or "20% off" has no unit of the rule's dimension. Values are normalised per dimension
+(lengths to nm, durations to days) so rules compare like with like.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+#: unit name -> (dimension, factor to the dimension's base unit, regex, case-sensitive)
+UNITS: dict[str, tuple[str, float, str, bool]] = {
+    "nm": ("length", 1.0, r"nm|nanomet(?:er|re)s?", True),
+    "µm": ("length", 1e3, r"[µμ]m|um|microns?|micromet(?:er|re)s?", True),
+    "mm": ("length", 1e6, r"mm|millimet(?:er|re)s?", True),
+    "days": ("duration", 1.0, r"days?", False),
+    "weeks": ("duration", 7.0, r"weeks?|wks?", False),
+    "months": ("duration", 30.0, r"months?", False),
+    "sessions": ("sessions", 1.0, r"sessions?", False),
+    "treatments": ("sessions", 1.0, r"treatments?", False),
+    "%": ("percent", 1.0, r"%|percent|per\s+cent", False),
+}
+#: literal lower-case words one of which occurs wherever the unit does (the prefilter's triggers)
+UNIT_TRIGGERS = {"nm": ("nm", "nanomet"), "µm": ("µm", "μm", "um", "micron", "micromet"), "mm": ("mm", "millimet"),
+                 "days": ("day",), "weeks": ("week", "wk"), "months": ("month",), "sessions": ("session",), "treatments": ("treatment",),
+                 "%": ("%", "percent", "per cent")}
+BASE_UNIT = {"length": "nm", "duration": "days", "sessions": "sessions", "percent": "%"}
+DIMENSIONS = tuple(BASE_UNIT)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DASH = r"\s*[-‐‑‒–—]\s*|\s+to\s+|\s*\.\.\s*"
+_BELOW = r"<=?|≤|⩽|under|below|up\s+to|less\s+than|smaller\s+than|no\s+more\s+than|at\s+most|max(?:imum)?\.?"
+_ABOVE = r">=?|≥|⩾|over|above|more\s+than|greater\s+than|larger\s+than|at\s+least|min(?:imum)?\.?"
+
+
+def _unit_alternation(names: list[str]) -> str:
+    """Named groups per unit so a match says which unit it was; abbreviations keep their case."""
+    parts = []
+    for name in names:
+        _, _, body, cased = UNITS[name]
+        group = "u" + str(list(UNITS).index(name))
+        parts.append(f"(?P<{group}>{body if cased else '(?i:' + body + ')'})")
+    return "(?:" + "|".join(parts) + r")(?![\p{L}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The compiled grammar of one rule: the quantity pattern and the unit pattern it ends with."""
+
+    pattern: regex.Pattern
+    unit: regex.Pattern
+
+
+def compile_extractor(unit_names: list[str]) -> Extractor:
+    """One pattern for every quantity form, built once per rule from the units it cares about."""
+    u = "(?:" + "|".join(UNITS[n][2] if UNITS[n][3] else "(?i:" + UNITS[n][2] + ")" for n in unit_names) + ")"
+    u = u + r"(?![\p{L}\p{N}])"
+    lead = r"(?<![\p{L}\p{N}.,\-‐‑–—/])"
+    body = (
+        rf"(?:(?i:between)\s+{lead}(?P<blo>{_NUM})(?:\s*{u})?\s+(?i:and)\s+(?P<bhi>{_NUM})\s*{u})"
+        rf"|(?:(?i:{_BELOW})\s*(?P<bval>{_NUM})\s*{u})"
+        rf"|(?:(?i:{_ABOVE})\s*(?P<aval>{_NUM})\s*{u})"
+        rf"|(?:{lead}(?P<lo>{_NUM})(?:\s*{u})?(?i:{_DASH})(?P<hi>{_NUM})\s*{u})"
+        rf"|(?:{lead}(?P<one>{_NUM})(?:\s*-\s*|\s*){u})"
+    )
+    return Extractor(regex.compile(body, regex.V0), regex.compile(r"\s*-?\s*" + _unit_alternation(unit_names), regex.V0))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value or a range as written (start/end in prose) and normalised to its dimension's base unit."""
+
+    start: int
+    end: int
+    text: str
+    lo: float | None
+    hi: float | None
+    unit: str  # the unit as named in UNITS
+    dimension: str
+    digits: str | None = None  # the bare integer as written, for lost-dash checks (single values only)
+
+    @property
+    def top(self) -> float:
+        """The upper end used to compare ranges (a single value is its own upper end)."""
+        return self.hi if self.hi is not None else (self.lo or 0.0)
+
+    def normalised(self) -> str:
+        """Lengths in nm (so "0.03-0.15 µm" reads "30–150 nm"); other dimensions in the unit written."""
+        unit = BASE_UNIT[self.dimension] if self.dimension == "length" else self.unit
+        f = UNITS[unit][1]
+        lo = self.lo / f if self.lo is not None else None
+        hi = self.hi / f if self.hi is not None else None
+        return format_range(lo, hi, unit, single=self.lo == self.hi)
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def fmt_number(x: float) -> str:
+    if abs(x - round(x)) < 1e-9:
+        return f"{int(round(x)):,}"
+    return f"{x:,.3f}".rstrip("0").rstrip(".")
+
+
+def format_range(lo: float | None, hi: float | None, unit: str, single: bool = False) -> str:
+    sep = "" if unit == "%" else " "
+    if single or lo == hi:
+        return f"{fmt_number(lo if lo is not None else hi)}{sep}{unit}"
+    if lo is None:
+        return f"up to {fmt_number(hi)}{sep}{unit}"
+    if hi is None:
+        return f"over {fmt_number(lo)}{sep}{unit}"
+    return f"{fmt_number(lo)}–{fmt_number(hi)}{sep}{unit}"
+
+
+def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
+    m = ex.unit.match(text, pos, end)
+    if not m:
+        return None
+    names = list(UNITS)
+    return next(names[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
+
+
+def extract(ex: Extractor, text: str, start: int, end: int, timeout: float) -> list[Quantity]:
+    """Quantities in text[start:end], in order of appearance."""
+    out: list[Quantity] = []
+    for m in ex.pattern.finditer(text, start, end, timeout=timeout):
+        g = m.groupdict()
+        digits = None
+        if g["blo"] is not None:
+            lo, hi, lo_end, hi_end = _num(g["blo"]), _num(g["bhi"]), m.end("blo"), m.end("bhi")
+        elif g["bval"] is not None:
+            lo, hi, lo_end, hi_end = None, _num(g["bval"]), None, m.end("bval")
+        elif g["aval"] is not None:
+            lo, hi, lo_end, hi_end = _num(g["aval"]), None, None, m.end("aval")
+        elif g["lo"] is not None:
+            lo, hi, lo_end, hi_end = _num(g["lo"]), _num(g["hi"]), m.end("lo"), m.end("hi")
+        else:
+            lo = hi = _num(g["one"])
+            lo_end, hi_end = None, m.end("one")
+            if g["one"].isdigit():
+                digits = g["one"]
+        unit = _unit_after(ex, text, hi_end, m.end())
+        if unit is None:
+            continue
+        dim, factor = UNITS[unit][0], UNITS[unit][1]
+        lo_unit = _unit_after(ex, text, lo_end, m.end()) if lo_end is not None and lo != hi else None
+        lo_factor = UNITS[lo_unit][1] if lo_unit and UNITS[lo_unit][0] == dim else factor
+        lo = lo * lo_factor if lo is not None else None
+        hi = hi * factor if hi is not None else None
+        out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], lo, hi, unit, dim, digits))
+    return out
+
+
+def lost_dash_splits(digits: str, factor: float, ok) -> list[tuple[str, str]]:
+    """Ways to cut a bare integer into `lo|hi` that read as a plausible range (lo < hi, both `ok`).
+
+    "20100" -> [("20", "100")]: the dash of "20-100" was lost. Parts with a leading zero are not
+    numbers anyone writes, so "300" never splits into 3|00; and a range whose ends differ more than
+    ten-fold is not what a lost dash usually hides ("120 sessions" is not "1-20 sessions").
+    """
+    out = []
+    for i in range(1, len(digits)):
+        a, b = digits[:i], digits[i:]
+        if (len(a) > 1 and a[0] == "0") or b[0] == "0":
+            continue
+        lo, hi = int(a) * factor, int(b) * factor
+        if lo < hi <= 10 * lo and ok(lo) and ok(hi):
+            out.append((a, b))
+    return out

@@ -1,0 +1,226 @@
+"""The `claim` kind: agent + predicate + object, polarity, aliases, passive voice, look-alike letters."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from exolint.engine import Engine
+from exolint.facts import load_facts
+from exolint.kinds import claim
+from exolint.kinds.claim_polarity import polarity
+from exolint.plugins.text import parse
+from exolint.rule import CompileContext, Rule
+from exolint.ruleset import RuleSet, RuleSpecError
+
+PACK = Path(claim.__file__).resolve().parents[2] / "rules"
+OBJECTS = ["exosome", "exosomes", "extracellular vesicles", "exosome-based"]
+MESSAGE = "'{claim}' conflicts with {source} ({source_date}): {statement}, as of {as_of}."
+
+
+def ctx(today=dt.date(2026, 11, 22)) -> CompileContext:
+    facts, errors = load_facts([PACK], today)
+    assert errors == []
+    return CompileContext(facts=facts, today=today, regex_timeout=0.5)
+
+
+def make(c: CompileContext | None = None, **options):
+    options.setdefault("objects", OBJECTS)
+    options.setdefault("predicates", ["approved", "cleared", "licensed", "authorised"])
+    options.setdefault("fact", "fda-exosome-approval")
+    rule = Rule(id="TST301", name="t", kind="claim", category="regulator-approval-misstatement",
+                severity="error", message=options.pop("message", MESSAGE), description="d", path=Path("t.yaml"),
+                options=options, raw=dict(options))
+    return claim.compile(rule, c or ctx())
+
+
+def fda():
+    return make(agents=["FDA", "US"])
+
+
+def spans(compiled, text):
+    doc = parse(text, "x.txt")
+    return [text[f.start.offset:f.end.offset] for f in Engine(RuleSet([compiled])).lint(doc).findings]
+
+
+# -- finding claims -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,span", [
+    ("Buy our FDA-approved exosome serum today.", "FDA-approved exosome serum"),
+    ("Our exosomes are approved by the FDA.", "exosomes are approved by the FDA"),
+    ("The FDA has approved several exosome-based treatments.", "FDA has approved several exosome-based treatments"),
+    ("Exosome therapy was cleared by the U.S. Food and Drug Administration in 2021.",
+     "Exosome therapy was cleared by the U.S. Food and Drug Administration"),
+    ("Our exosome injections are FDA licensed and safe.", "exosome injections are FDA licensed"),
+    ("The Food and Drug Administration approved exosomes for hair loss.",
+     "Food and Drug Administration approved exosomes"),
+])
+def test_active_passive_and_aliases(text, span):
+    assert spans(fda(), text) == [span]
+
+
+def test_message_names_source_date_and_as_of():
+    doc = parse("Our FDA-approved exosome serum works.", "x.txt")
+    (f,) = Engine(RuleSet([fda()])).lint(doc).findings
+    assert f.message == ("'FDA-approved exosome serum' conflicts with FDA Public Safety Notification on "
+                         "Exosome Products (2019-12-06): there are no FDA-approved exosome products, as of 2026-11-22.")
+
+
+def test_homoglyph_folded_claim_is_caught():
+    text = "Our FDA-аpprоvеd exosome serum works."  # Cyrillic а, о, е
+    assert spans(fda(), text) == ["FDA-аpprоvеd exosome serum"]
+
+
+def test_lowercase_us_is_not_the_united_states():
+    assert spans(fda(), "Contact us about approved exosome kits.") == []
+
+
+def test_other_agent_is_not_this_rules_claim():
+    assert spans(fda(), "The MHRA has approved exosome treatments.") == []
+    mhra = make(agents=["MHRA", "UK"], fact="mhra-exosome-authorisation")
+    assert spans(mhra, "The MHRA has approved exosome treatments.") == ["MHRA has approved exosome treatments"]
+    assert spans(mhra, "Our UK-licensed exosome injections.") == ["UK-licensed exosome injections"]
+
+
+def test_no_object_no_claim():
+    assert spans(fda(), "Our FDA-approved microneedling pen is gentle.") == []
+    assert spans(fda(), "We apply exosomes after using the FDA-cleared microneedling pen.") == []
+
+
+def test_long_sentence_keeps_span_tight():
+    text = ("After years of research and many happy patients in our three clinics across the region, we are "
+            "proud to say that our exosomes are FDA-approved, which sets us apart from competitors.")
+    (s,) = spans(fda(), text)
+    assert s == "exosomes are FDA-approved"
+
+
+# -- polarity -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The FDA has not approved any exosome product.",
+    "There are currently no FDA-approved exosome products.",
+    "No exosome products are approved by the FDA.",
+    "Exosome products sold without FDA approval are illegal.",
+    "Exosomes are not yet FDA-approved.",
+    "The FDA hasn't approved exosomes.",
+    "Exosome injections cannot be legally FDA approved as cosmetics.",
+    "None of these exosome products has been approved by the FDA.",
+    "The FDA has yet to approve an exosome therapy.",
+])
+def test_negation(text):
+    assert spans(fda(), text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Exosome products must be approved by the FDA before sale.",
+    "Exosome products intended to treat disease require FDA approval.",
+    "Exosome therapies may be approved by the FDA in future.",
+    "The company plans to seek FDA approval for its exosome product.",
+    "Ask your doctor whether the exosomes they use are FDA-approved.",
+    "If exosomes were FDA-approved, insurers would cover them.",
+    "Exosomes will need FDA clearance before they can be sold.",
+])
+def test_modality(text):
+    assert spans(fda(), text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some clinics claim their exosomes are FDA-approved.",
+    "Beware of sellers who say exosome serums are FDA approved.",
+    "Exosomes marketed as FDA-approved should be reported.",
+    "It is a myth that the FDA approved exosome facials.",
+])
+def test_attribution(text):
+    assert spans(fda(), text) == []
+
+
+@pytest.mark.parametrize("text", ["Is this exosome serum FDA-approved?", "Are exosomes approved by the FDA?"])
+def test_questions(text):
+    assert spans(fda(), text) == []
+
+
+def test_a_comma_ends_a_cues_reach():
+    assert spans(fda(), "Our serum, which may help, contains FDA-approved exosomes.") == ["FDA-approved exosomes"]
+    assert spans(fda(), "No downtime, no needles: our FDA-approved exosome facial.") == ["FDA-approved exosome facial"]
+
+
+def test_not_only_is_asserted():
+    assert spans(fda(), "Our exosomes are not only FDA-approved but also vegan.") == ["exosomes are not only FDA-approved"]
+
+
+def test_polarity_function_direct():
+    t = "The FDA has not approved exosomes."
+    assert polarity(t, (0, len(t)), (0, len(t)), (4, 33), (16, 24)) == "negated"
+    t = "The FDA approved exosomes."
+    assert polarity(t, (0, len(t)), (0, len(t)), (4, 25), (8, 16)) == "asserted"
+
+
+def test_clauses_are_judged_apart():
+    text = "The FDA has not approved exosome serums, but the MHRA approved exosome creams."
+    mhra = make(agents=["MHRA"], fact="mhra-exosome-authorisation")
+    assert spans(fda(), text) == []
+    assert spans(mhra, text) == ["MHRA approved exosome creams"]
+
+
+# -- unattributed, classification, requires -----------------------------------------------------------
+def unattributed():
+    return make(unattributed=True, fact="no-approved-exosome-sources", max_words=4)
+
+
+def test_unattributed_approval():
+    assert spans(unattributed(), "We use only approved sources of exosomes.") == ["approved sources of exosomes"]
+    assert spans(unattributed(), "An exosome treatment has been approved for hair loss.") == [
+        "exosome treatment has been approved"]
+    assert spans(unattributed(), "The FDA approved exosomes.") == []  # named agent: the FDA rule's job
+    assert spans(unattributed(), "Unapproved exosome products are risky.") == []
+
+
+def test_classification_needs_the_class():
+    c = make(agents=["EMA", "EU"], unattributed=True, fact="eu-ev-not-medical-device",
+             predicates=["classified", "recognised"], **{"as": ["medical device", "medical devices"]})
+    assert spans(c, "The EMA has recognized exosomes as medical devices.") == [
+        "EMA has recognized exosomes as medical devices"]
+    assert spans(c, "Exosomes are classified as a medical device.") == ["Exosomes are classified as a medical device"]
+    assert spans(c, "Exosomes are classified as medicinal products in the EU.") == []
+    assert spans(c, "Exosomes are not classified as medical devices.") == []
+
+
+def test_requires_context():
+    c = make(agents=["FDA"], predicates=["registered"], fact="fda-registration-not-approval",
+             requires=[r"\bsafe\b", r"approv\w*"])
+    assert spans(c, "Our exosome serum is FDA-registered, so it is safe.") == ["exosome serum is FDA-registered"]
+    assert spans(c, "Our exosome serum is FDA-registered as a cosmetic.") == []
+
+
+def test_cosing_listing():
+    c = make(agents=["CosIng"], fact="cosing-not-positive-list", objects=["ingredient", "ingredients"],
+             object_nouns=[])
+    assert spans(c, "Every ingredient here is CosIng-approved.") == ["ingredient here is CosIng-approved"]
+    assert spans(c, "CosIng is not a list of approved ingredients.") == []
+
+
+# -- compile ------------------------------------------------------------------------------------------
+def test_unknown_agent_is_a_spec_error():
+    with pytest.raises(RuleSpecError) as exc:
+        make(agents=["FDX"])
+    assert exc.value.path == ("agents", 0)
+
+
+def test_inline_agents_and_predicate_phrases():
+    c = make(agents={"Board": ["Skin Board"]}, predicates=["given the green light"])
+    assert spans(c, "The Skin Board has given the green light to exosome facials.") == [
+        "Skin Board has given the green light to exosome facials"]
+    assert c.triggers == ("given",)  # the longest word of the phrase (first of equals)
+
+
+def test_needs_agent_or_unattributed():
+    with pytest.raises(RuleSpecError):
+        make()
+
+
+def test_triggers_are_predicate_stems():
+    assert set(fda().triggers) == {"approv", "clear", "licen", "authori"}
+
+
+def test_holds_true_reports_denials():
+    c = make(agents=["FDA"], polarity=["negated"])
+    assert spans(c, "The FDA has not approved exosomes.") == ["FDA has not approved exosomes"]

@@ -1,0 +1,186 @@
+"""The `density` kind: stuffed place phrases, doorway-link lists and duplicated paragraphs, each
+reported once per document with the other occurrences as related locations."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exolint.engine import Engine
+from exolint.kinds import density
+from exolint.kinds.shingles import duplicate_groups
+from exolint.plugins.text import parse
+from exolint.registry import get_registry
+from exolint.rule import CompileContext, Rule
+from exolint.ruleset import RuleSet, RuleSpecError, load_rule_file
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def builtin(rule_id: str):
+    reg = get_registry()
+    path = next(RULES.rglob(f"{rule_id}-*.yaml"))
+    rules, errors, _ = load_rule_file(path, reg)
+    assert not errors, errors
+    return reg.kinds[rules[0].kind].compile(rules[0], CompileContext())
+
+
+def findings(rule_id: str, text: str, fmt: str = "text"):
+    doc = get_registry().formats[fmt].parse(text, "x", {})
+    return Engine(RuleSet([builtin(rule_id)])).lint(doc).findings
+
+
+def make(**options):
+    rule = Rule(id="TST501", name="t", kind="density", category="other", severity="warning",
+                message="{match} x{count}", description="d", path=Path("t.yaml"), options=options, raw=dict(options))
+    return density.compile(rule, CompileContext())
+
+
+FILLER = "Our team looks after you from the first visit to the last. "
+STUFFED = (
+    "# Skin Peels near Elmbridge, Kent\n\n"
+    f"Patients near Elmbridge, Kent trust us. {FILLER}\n\n"
+    "## Aftercare near Elmbridge, Kent\n\n"
+    f"Clinics in Elmbridge, Kent vary. {FILLER}\n\n"
+    f"If you live around Elmbridge, Kent, call us. {FILLER}"
+)
+
+
+# -- EXO501 ----------------------------------------------------------------------------------------------
+def test_stuffed_place_is_one_finding_anchored_in_first_heading():
+    fs = findings("EXO501", STUFFED)
+    assert len(fs) == 1
+    f = fs[0]
+    assert STUFFED[f.start.offset:f.end.offset] == "Elmbridge, Kent"
+    assert f.start.line == 1
+    assert len(f.related) == 4
+    assert "5 times" in f.message and "2 headings" in f.message
+
+
+def test_place_below_count_threshold_is_fine():
+    text = "# Peels near Elmbridge, Kent\n\nOur clinic near Elmbridge, Kent opened in 2001. " + FILLER * 3
+    assert findings("EXO501", text) == []
+
+
+def test_rate_threshold_without_headings():
+    many = " ".join(f"We are near Elmbridge, Kent, sentence {i}." for i in range(5))
+    assert len(findings("EXO501", many)) == 1
+    diluted = many + (" " + FILLER * 250)  # ~3,000 more words: below 2 per 1,000
+    assert findings("EXO501", diluted) == []
+
+
+def test_regulator_name_repeated_on_fda_page_is_not_stuffing():
+    text = "# The FDA and exosomes\n\n" + " ".join(
+        f"The FDA issued warning number {i} about unapproved products in the US." for i in range(12))
+    assert findings("EXO501", text) == []
+    # n-gram mode: phrases with an acronym are never candidates, however often they repeat
+    c = make(mode="repeated-phrase", ngram=[2, 3], min_count=5, per_1000_words=5)
+    doc = parse(text, "x.txt")
+    assert all("fda" not in doc.text[h.start:h.end].lower() for h in c.check(doc))
+
+
+def test_ngram_mode_finds_any_repeated_phrase_and_skips_function_words():
+    text = " ".join(["Buy cheap botox today and of the in the at the."] * 6)
+    c = make(mode="repeated-phrase", ngram=[2, 3], min_count=5, per_1000_words=5)
+    doc = parse(text, "x.txt")
+    hits = list(c.check(doc))
+    assert len(hits) == 1
+    found = doc.text[hits[0].start:hits[0].end].lower()
+    assert found in ("buy cheap botox", "cheap botox today", "buy cheap", "cheap botox", "botox today")
+    assert len(hits[0].related) == 5
+
+
+def test_ignore_list():
+    c = make(mode="repeated-phrase", ngram=[2, 2], min_count=3, per_1000_words=1,
+             ignore=["exosome therapy"])
+    doc = parse("Exosome therapy is new. Exosome therapy is costly. Exosome therapy is popular.", "x.txt")
+    assert list(c.check(doc)) == []
+
+
+# -- EXO502 ----------------------------------------------------------------------------------------------
+FOOTER = ("More from us:\n\n- Lip Filler Near Oakley, Hampshire - May 3\n\n"
+          "- Chemical Peel Near Barton, Hampshire - May 2\n\n- Cheek Filler Near Oakley, Hampshire - May 1")
+
+
+def test_doorway_links_one_finding_with_siblings_related():
+    fs = findings("EXO502", FOOTER)
+    assert len(fs) == 1
+    assert FOOTER[fs[0].start.offset:fs[0].end.offset] == "Lip Filler Near Oakley, Hampshire"
+    assert [r.start.line for r in fs[0].related] == [5, 7]
+
+
+def test_doorway_links_in_markdown_list():
+    md = ("Nearby:\n\n* [Peel Treatment near Hale, Surrey](/a)\n* [Botox Treatment near Hale, Surrey](/b)\n"
+          "* [Filler Treatment near Ripley, Surrey](/c)\n")
+    fs = findings("EXO502", md, "markdown")
+    assert len(fs) == 1 and len(fs[0].related) == 2
+
+
+def test_two_items_or_far_apart_items_are_not_a_list():
+    two = "- Lip Filler Near Oakley, Hampshire\n\n- Chemical Peel Near Barton, Hampshire"
+    assert findings("EXO502", two) == []
+    apart = "\n\n".join(["- Lip Filler Near Oakley, Hampshire", FILLER, FILLER, FILLER,
+                         "- Chemical Peel Near Barton, Hampshire", FILLER, FILLER, FILLER,
+                         "- Cheek Filler Near Oakley, Hampshire"])
+    assert findings("EXO502", apart) == []
+
+
+# -- EXO503 ----------------------------------------------------------------------------------------------
+PARA = ("The nurse cleans the skin, applies a numbing cream and waits twenty minutes before starting, "
+        "so that the treatment is as comfortable as possible for every patient who visits.")
+
+
+def test_duplicated_paragraphs_one_finding_first_sentence_span():
+    text = f"{PARA}\n\nPrices vary by area.\n\n{PARA.replace('every', 'each')}\n\n{PARA}"
+    fs = findings("EXO503", text)
+    assert len(fs) == 1
+    f = fs[0]
+    assert f.start.offset == 0 and f.end.offset - f.start.offset <= 200
+    assert len(f.related) == 2
+    assert "3 paragraphs" in f.message
+
+
+def test_distinct_paragraphs_and_short_repeats_are_fine():
+    other = ("Exosomes are small vesicles released by cells; researchers are still working out how to "
+             "measure them reliably and what, if anything, they do in skin.")
+    assert findings("EXO503", f"{PARA}\n\n{other}") == []
+    assert findings("EXO503", "Book now.\n\nBook now.\n\nBook now.") == []
+
+
+def test_shingle_similarity_threshold():
+    a = " ".join(f"w{i}" for i in range(40))
+    b = " ".join(f"w{i}" for i in range(20)) + " " + " ".join(f"x{i}" for i in range(20))
+    text = a + "\n\n" + b
+    paras = [(0, len(a)), (len(a) + 2, len(text))]
+    assert duplicate_groups(text, paras, 10, 0.25) == [[0, 1]]  # 16 shared of 56
+    assert duplicate_groups(text, paras, 10, 0.8) == []
+
+
+# -- options and the JSON contract ----------------------------------------------------------------------
+def test_link_list_needs_item_with_groups():
+    with pytest.raises(RuleSpecError):
+        make(mode="link-list")
+    with pytest.raises(RuleSpecError):
+        make(mode="link-list", item=r"(?P<topic>\w+) near")
+
+
+def test_repeated_phrase_needs_phrase_or_ngram():
+    with pytest.raises(RuleSpecError):
+        make(mode="repeated-phrase")
+
+
+def test_json_output_carries_related_locations(tmp_path):
+    from click.testing import CliRunner
+
+    from exolint.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text(STUFFED, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--format", "json", "--select", "EXO501", "--no-cache", str(page)])
+    data = json.loads(res.output)
+    (f,) = [f for f in data["findings"] if f["rule"] == "EXO501"]
+    assert f["category"] == "keyword-stuffing"
+    assert len(f["related"]) == 4
+    for r in f["related"]:
+        assert STUFFED[r["start"]["offset"]:r["end"]["offset"]] == "Elmbridge, Kent"

@@ -1,0 +1,233 @@
+"""The `evidence` kind: efficacy figures need a specific source nearby; vague citations, incomplete
+reference entries and dangling citation numbers are reported."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exolint.engine import Engine
+from exolint.kinds import citations, evidence
+from exolint.plugins.text import parse
+from exolint.registry import get_registry
+from exolint.rule import CompileContext, Rule
+from exolint.ruleset import RuleSet, RuleSpecError, load_rule_file
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+GOOD_REF = "Berg T, Sato K. Vesicles and dermal repair in adults. Skin Res. 2019;7:44-50."
+
+
+def builtin(rule_id: str):
+    reg = get_registry()
+    path = next(RULES.rglob(f"{rule_id}-*.yaml"))
+    rules, errors, _ = load_rule_file(path, reg)
+    assert not errors, errors
+    return reg.kinds[rules[0].kind].compile(rules[0], CompileContext())
+
+
+def spans(rule_id: str, text: str) -> list[str]:
+    doc = parse(text, "x.txt")
+    return [text[f.start.offset:f.end.offset] for f in Engine(RuleSet([builtin(rule_id)])).lint(doc).findings]
+
+
+# -- EXO201 efficacy percentages --------------------------------------------------------------------------
+def test_unsourced_percentage_is_reported_on_the_claim_words():
+    text = "Our serum increased collagen production by 28% in a month."
+    assert spans("EXO201", text) == ["increased collagen production by 28%"]
+
+
+def test_chained_figures_are_one_claim():
+    text = "It boosted elastin by 40% and reduced redness by 12% within weeks."
+    assert spans("EXO201", text) == ["boosted elastin by 40% and reduced redness by 12%"]
+
+
+@pytest.mark.parametrize("source", [
+    "(Smith et al., 2021)", "(Okafor, 2020)", "as Lee and Park 2019 report", "Smith (2021) reports this",
+    "doi:10.1111/jocd.12345", "https://doi.org/10.1000/xyz", "PMID: 31234567", "in trial NCT01234567",
+    "see https://pubmed.ncbi.nlm.nih.gov/31234567/",
+])
+def test_specific_sources_support_the_claim(source):
+    assert spans("EXO201", f"The cream improved hydration by 15% {source}.") == []
+
+
+def test_numbered_reference_resolving_to_complete_entry_supports():
+    text = f"Wrinkle depth fell by 20% [1].\n\nReferences\n\n[1] {GOOD_REF}"
+    assert spans("EXO201", text) == []
+
+
+def test_numbered_reference_to_journal_only_entry_does_not_support():
+    text = "Wrinkle depth fell by 20% (1).\n\n(1) Journal of Skin Care, 2019"
+    assert spans("EXO201", text) == ["fell by 20%"]
+
+
+def test_year_or_journal_alone_is_not_a_source():
+    assert spans("EXO201", "In 2019 the peel reduced wrinkles by 30%.") == ["reduced wrinkles by 30%"]
+    text = "A study in the British Journal of Skin (2020) showed it boosts firmness by 22%."
+    assert spans("EXO201", text) == ["boosts firmness by 22%"]
+
+
+@pytest.mark.parametrize("text", [
+    "Get 20% off all peels this week.",
+    "Save 15% when you book three sessions.",
+    "Save up to 25% on facials.",
+    "Up to 30% of adults have acne at some point.",
+    "Our products are 100% natural.",
+    "The aesthetics market grew by 9% last year, an industry survey found.",
+    "Prices reduced by 10% for returning clients.",
+])
+def test_not_efficacy_claims(text):
+    assert spans("EXO201", text) == []
+
+
+def test_percentage_inside_a_reference_entry_is_not_a_claim():
+    text = ("Hydration improved [1].\n\nReferences\n\n"
+            "[1] Berg T, Sato K. Serum improved hydration by 30% in adults. Skin Res. 2019;7:44-50.")
+    assert spans("EXO201", text) == []
+
+
+def test_paragraph_window_source_at_paragraph_end():
+    text = "It lifted cheeks by 12% in eight weeks. Patients were pleased (Meyer et al., 2022)."
+    assert spans("EXO201", text) == []
+    text2 = "It lifted cheeks by 12% in eight weeks.\n\nPatients were pleased (Meyer et al., 2022)."
+    assert spans("EXO201", text2) == ["lifted cheeks by 12%"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("It gives 10 times more collagen than creams.", ["10 times more collagen"]),
+    ("Results are 3x faster than laser.", ["3x faster"]),
+    ("It delivers 10,000 times more growth factors.", ["10,000 times more growth factors"]),
+    ("Use it 3 times a day.", []),
+    ("Healing was 2 times faster (Ito et al., 2020).", []),
+])
+def test_multipliers(text, want):
+    assert spans("EXO202", text) == want
+
+
+# -- EXO203/EXO204 vague citations ------------------------------------------------------------------------
+def test_journal_only_citation():
+    text = "A recent study published in the Journal of Dermal Science and Therapy found improvement."
+    assert spans("EXO203", text) == ["A recent study published in the Journal of Dermal Science and Therapy"]
+
+
+def test_journal_citation_with_authors_or_doi_is_fine():
+    assert spans("EXO203", "A study published in the Journal of Skin (Ruiz et al., 2021) found this.") == []
+    assert spans("EXO203", "A study published in Skin Research (doi:10.1000/abc.1) found this.") == []
+
+
+def test_journal_citation_with_incomplete_numbered_reference_is_still_vague():
+    text = "A study published in the Journal of Skin found this (2).\n\n(2) Journal of Skin, 2020"
+    assert spans("EXO203", text) == ["A study published in the Journal of Skin"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Studies have shown that it works.", ["Studies have shown"]),
+    ("Research shows clear benefits.", ["Research shows"]),
+    ("Clinical trials have shown it is safe.", ["Clinical trials have shown"]),
+    ("According to dermatologists, it is the best.", ["According to dermatologists"]),
+    ("It has been shown to be safe in clinical trials.", ["has been shown to be safe in clinical trials"]),
+    ("Studies have shown modest effects (Klein et al., 2019).", []),
+    ("More studies are needed.", []),
+])
+def test_vague_appeals(text, want):
+    assert spans("EXO204", text) == want
+
+
+# -- EXO205/EXO206 reference lists ------------------------------------------------------------------------
+def test_reference_entry_without_authors_is_reported():
+    text = "It helps (1).\n\n(1) Journal of Facial Care, 2018"
+    assert spans("EXO205", text) == ["Journal of Facial Care, 2018"]
+
+
+def test_inline_reference_list_is_one_finding_with_related_items():
+    text = "Body.\n\nReferences: Skin Journal; Agency guidance on serums; " + GOOD_REF.replace(";", ",")
+    c = builtin("EXO205")
+    doc = parse(text, "x.txt")
+    hits = list(c.check(doc))
+    assert len(hits) == 1
+    assert doc.text[hits[0].start:hits[0].end] == "Skin Journal"
+    assert [doc.text[a:b] for a, b, _ in hits[0].related] == ["Agency guidance on serums"]
+
+
+@pytest.mark.parametrize("entry,complete", [
+    (GOOD_REF, True),
+    ("Osei A, Brandt L. Exosomes in wound healing. doi:10.1000/jrm.2021.0310", True),
+    ("PMID: 31234567", True),
+    ('Nakamura H. "Exosome therapy for ageing skin". Skin Res 2020.', True),
+    ("Journal of Investigative Skin Science, 2019", False),
+    ("British Journal of Skin, 2020", False),
+    ("Human Tissue Act 2004", True),  # a statute is found by its title and year
+    ("Regulation (EC) No 1223/2009 on cosmetic products, Annex II", True),
+    ("21 CFR 1271.3 and 1271.10", True),
+    ("FDA, Public Safety Notification on Exosome Products, 6 December 2019", True),
+    ("MHRA guidance on advanced therapies", False),
+    ("Smith J, 2019.", False),
+])
+def test_entry_completeness(entry, complete):
+    assert citations.is_complete(entry) is complete
+
+
+def test_numbered_steps_are_not_reference_entries():
+    assert spans("EXO205", "1. Cleanse the face.\n\n2. Apply the serum.") == []
+
+
+def test_markdown_reference_list_items_are_numbered_in_order():
+    reg = get_registry()
+    doc = reg.formats["markdown"].parse(
+        f"Claim [2].\n\n## References\n\n1. {GOOD_REF}\n2. Annals of Beauty, 2020\n", "x.md", {})
+    idx = citations.reference_index(doc)
+    assert sorted(idx.by_number) == [1, 2]
+    assert idx.by_number[1].complete and not idx.by_number[2].complete
+
+
+@pytest.mark.parametrize("text,want", [
+    (f"It works (3).\n\n(1) {GOOD_REF}", ["(3)"]),
+    (f"It works [1, 4].\n\n[1] {GOOD_REF}", ["[1, 4]"]),
+    ("It works¹.", ["¹"]),
+    (f"It works (1).\n\n(1) {GOOD_REF}", []),
+    (f"It works [1-2].\n\n[1] {GOOD_REF}\n\n[2] {GOOD_REF}", []),
+    ("Bring: (1) a towel, (2) sunscreen.", []),
+    ("See figure (2) for details.", []),
+    ("Cytotherapy 2020;22(9):482-485.", []),  # volume(issue):pages, not a marker
+])
+def test_citation_markers(text, want):
+    assert spans("EXO206", text) == want
+
+
+def test_marker_message_names_missing_numbers():
+    doc = parse(f"It works [1, 4].\n\n[1] {GOOD_REF}", "x.txt")
+    hits = list(builtin("EXO206").check(doc))
+    assert "points to reference 4," in hits[0].message
+
+
+# -- compile errors ----------------------------------------------------------------------------------------
+def _rule(**options) -> Rule:
+    return Rule(id="TST201", name="t", kind="evidence", category="other", severity="warning", message="{match}",
+                description="d", path=Path("t.yaml"), options=options, raw=dict(options))
+
+
+def test_claim_modes_need_claims():
+    with pytest.raises(RuleSpecError):
+        evidence.compile(_rule(mode="unsupported-claim"), CompileContext())
+
+
+def test_bad_regex_names_its_key():
+    with pytest.raises(RuleSpecError) as exc:
+        evidence.compile(_rule(mode="vague-citation", claims={"patterns": ["x"]}, exceptions=["(unclosed"]),
+                         CompileContext())
+    assert exc.value.path == ("exceptions", 0)
+
+
+def test_custom_evidence_regex():
+    c = evidence.compile(_rule(mode="unsupported-claim", claims={"regex": [r"\d+%"]},
+                               evidence={"regex": [r"\bdata on file\b"]}), CompileContext())
+    doc = parse("Firmer by 20% (data on file).", "x.txt")
+    assert list(c.check(doc)) == []
+    doc = parse("Firmer by 20%.", "x.txt")
+    assert [doc.text[h.start:h.end] for h in c.check(doc)] == ["20%"]
+
+
+def test_span_is_clipped_to_200_characters():
+    c = evidence.compile(_rule(mode="vague-citation", claims={"regex": [r"studies\s[\w\s]+"]}), CompileContext())
+    doc = parse("studies " + "word " * 80 + ".", "x.txt")
+    (h,) = list(c.check(doc))
+    assert h.end - h.start <= 200
