@@ -1,8 +1,19 @@
-"""Effective settings of a run. (Configuration files are read by `exolint.configfile`.)"""
+"""Effective settings of a run. (Configuration files are read by `exolint.configfile`.)
+
+One `Settings` describes what applies to one file: the nearest configuration file with the
+command-line options laid over it. Keys are the configuration's keys with `_` for `-`.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+#: files nobody wants linted as health claims; pre-commit's `plain-text` type matches them
+DEFAULT_EXCLUDE = (
+    "LICENSE", "LICENSE.*", "LICENCE", "LICENCE.*", "COPYING", "COPYING.*", "AUTHORS", "AUTHORS.*",
+    "CONTRIBUTORS", "CONTRIBUTORS.*", "CHANGELOG", "CHANGELOG.*", "CHANGES", "CHANGES.*", "NOTICE",
+    "NOTICE.*", "requirements*.txt", "robots.txt",
+)
 
 
 @dataclass
@@ -15,7 +26,8 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     rules: tuple[str, ...] = ()
     jurisdictions: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     format: str = "concise"
     fail_on: str = "info"
     encoding: str | None = None
@@ -23,6 +35,9 @@ class Settings:
     cache_dir: str | None = None
     max_file_size: int = 100 * 1024 * 1024
     frontmatter_keys: tuple[str, ...] = ("title", "description")
+    #: the configuration file these settings came from (None: defaults and options only);
+    #: globs of `exclude` and `per-file-ignores` are relative to its folder
+    config_file: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -45,7 +60,8 @@ def selector_matches(selector: str, rule) -> bool:
 
 def is_selected(rule, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
     """Ruff's precedence: `select` replaces the default (all), `extend-select` adds, `ignore` removes,
-    and the more specific selector wins when an id is both selected and ignored."""
+    and the more specific selector wins when an id is both selected and ignored (at equal
+    specificity, ignore wins: `select: [EXO101]` with `--ignore EXO101` turns it off)."""
     def best(sels):
         scores = [_specificity(s, rule) for s in sels if selector_matches(s, rule)]
         return max(scores) if scores else -1
@@ -53,7 +69,7 @@ def is_selected(rule, select: tuple[str, ...], extend_select: tuple[str, ...], i
     chosen = best(select) if select else 0
     chosen = max(chosen, best(extend_select))
     ignored = best(ignore)
-    return chosen >= 0 and chosen >= ignored if ignored >= 0 else chosen >= 0
+    return chosen >= 0 and chosen > ignored if ignored >= 0 else chosen >= 0
 
 
 def _specificity(selector: str, rule) -> int:

@@ -22,7 +22,7 @@ def _gitignore(dirpath: Path) -> pathspec.PathSpec | None:
         lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def walk(root: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:

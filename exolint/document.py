@@ -122,6 +122,9 @@ class Document:
     _match_text: str | None = field(default=None, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
+    # window() is called once per match: these keep it O(log n) instead of O(n) per call
+    _sent_starts: list[int] | None = field(default=None, repr=False)
+    _block_spans: dict[int, tuple[int, int]] | None = field(default=None, repr=False)
 
     # -- positions -------------------------------------------------------------------------
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -198,7 +201,9 @@ class Document:
             return (0, len(self.text))
         if kind == "sentence":
             sents = self.sentences
-            i = bisect_right([s for s, _ in sents], start) - 1 if sents else -1
+            if self._sent_starts is None:
+                self._sent_starts = [s for s, _ in sents]
+            i = bisect_right(self._sent_starts, start) - 1 if sents else -1
             if i >= 0 and sents[i][0] <= start <= sents[i][1]:
                 j = i
                 while j + 1 < len(sents) and sents[j][1] < end:
@@ -209,11 +214,14 @@ class Document:
         if seg is None:
             return (start, end)
         if kind == "paragraph":
-            lo = hi = None
-            for s in self.segments:
-                if s.block == seg.block:
-                    lo = s.start if lo is None else min(lo, s.start)
-                    hi = s.end if hi is None else max(hi, s.end)
+            if self._block_spans is None:
+                spans: dict[int, tuple[int, int]] = {}
+                for s in self.segments:
+                    lo_hi = spans.get(s.block)
+                    spans[s.block] = (s.start, s.end) if lo_hi is None else (min(lo_hi[0], s.start),
+                                                                               max(lo_hi[1], s.end))
+                self._block_spans = spans
+            lo, hi = self._block_spans[seg.block]
             return (lo, max(hi, end))
         # section: from the heading at or before the match to the next heading
         lo, hi = 0, len(self.text)
@@ -291,11 +299,12 @@ class DocumentBuilder:
         self._parts.append(text)
         self._len += len(text)
 
-    def add_break(self, text: str, at: int) -> None:
-        """A separator inside a segment (soft line break, collapsed space) standing at source `at`."""
+    def add_break(self, text: str, at: int, end: int | None = None) -> None:
+        """A separator inside a segment (soft line break, collapsed space) standing at source `at`,
+        or covering the source range [at, end) when the separator stands for some markup."""
         if not text:
             return
-        self._map.add(self._len, len(text), at, 0 if text == "\n\n" else 0)
+        self._map.add(self._len, len(text), at, 0 if end is None else end - at)
         self._parts.append(text)
         self._len += len(text)
 

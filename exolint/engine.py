@@ -146,7 +146,10 @@ class Engine:
                 fa, fb = doc.source_span(fs, fe)
                 reps.append(Replacement(fa, fb, text))
             fix = Fix(tuple(reps), safe=h.fix_safe)
-        ctx_a, ctx_b = max(0, h.start - 40), min(len(doc.text), h.end + 40)
+        # context stays inside the hit's own block, so an edit to a neighbouring paragraph or
+        # heading does not change a baseline fingerprint (exolint.baseline)
+        blk_a, blk_b = doc.window(h.start, h.end, "paragraph")
+        ctx_a, ctx_b = max(blk_a, h.start - 40), min(blk_b, h.end + 40)
         return Finding(
             path=doc.path, rule=rule.id, name=rule.name, category=rule.category,
             severity=rule.severity, message=h.message, start=_pos(doc, a), end=_pos(doc, b),

@@ -29,7 +29,11 @@ def run_example(c: CompiledRule, ex: Example, registry: Registry, ruleset: RuleS
     fmt = registry.formats.get(ex.format) or registry.formats["text"]
     doc = fmt.parse(ex.text, "<example>", {})
     engine = Engine(RuleSet([c], ruleset.context))
-    return engine.lint(doc)
+    res = engine.lint(doc)
+    post = getattr(c, "example_filter", None)  # rules reported by a filter (EXO901), not the engine
+    if post is not None:
+        res.findings = post(doc, res.findings)
+    return res
 
 
 def check_rule(c: CompiledRule, registry: Registry, ruleset: RuleSet) -> list[ExampleFailure]:
