@@ -185,13 +185,25 @@ class Document:
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
-        """Sentence ranges over the prose, never crossing a segment boundary."""
+        """Sentence ranges over the prose, never crossing a block boundary.
+
+        A link is its own segment but part of its paragraph's sentence, so sentences are split
+        per block (consecutive segments of one block), not per segment.
+        """
         if self._sentences is None:
             from .sentences import split_sentences
 
             out: list[tuple[int, int]] = []
+            run: list[int] | None = None  # [block, start, end]
             for seg in self.segments:
-                out.extend(split_sentences(self.text, seg.start, seg.end))
+                if run is not None and seg.block == run[0]:
+                    run[2] = max(run[2], seg.end)
+                    continue
+                if run is not None:
+                    out.extend(split_sentences(self.text, run[1], run[2]))
+                run = [seg.block, seg.start, seg.end]
+            if run is not None:
+                out.extend(split_sentences(self.text, run[1], run[2]))
             self._sentences = out
         return self._sentences
 

@@ -80,3 +80,13 @@ def test_match_text_folds_lookalikes_and_keeps_length():
     assert len(doc.match_text) == len(doc.text)
     assert "FDA-approved" in doc.match_text
     assert "\u041f\u0440\u0438\u0432\u0435\u0442" in doc.match_text  # a Russian word stays Russian
+
+
+def test_a_link_does_not_split_its_sentence():
+    from exolint.plugins.markdown import parse as parse_md
+
+    doc = parse_md("According to [the 2020 notice](https://example.org), it is allowed. Next one.\n", "x.md", {})
+    assert [doc.text[a:b] for a, b in doc.sentences] == [
+        "According to the 2020 notice, it is allowed.", "Next one."]
+    i = doc.text.index("allowed")
+    assert doc.text[slice(*doc.window(i, i + 7, "sentence"))] == "According to the 2020 notice, it is allowed."

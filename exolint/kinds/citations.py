@@ -231,3 +231,29 @@ def supported_by_marker(doc: Document, start: int, end: int, timeout: float) -> 
         if any(n in idx.by_number and idx.by_number[n].complete for n in nums):
             return True
     return False
+
+
+def link_in(doc: Document, start: int, end: int) -> bool:
+    """A hyperlink's text in the range: the reader can follow it to the document the prose names
+    (HTML and Markdown pages name guidance by linking it, not by printing its URL)."""
+    return any(s.scope == "link" and s.start < end and start < s.end for s in doc.segments)
+
+
+_CLAUSE_BREAK = regex.compile(r"[;:]\s*|\s[–—]\s")
+
+
+def citing_clause(doc: Document, marker_start: int, max_len: int = 200) -> int:
+    """Start of the clause a marker closes: back to the sentence start, a ';', ':' or dash, or the
+    previous marker of the sentence, whichever is nearest; at most `max_len` characters, cut at a word."""
+    a, _ = doc.window(marker_start, marker_start, "sentence")
+    start = a
+    for m in _CLAUSE_BREAK.finditer(doc.text, a, marker_start):
+        start = m.end()
+    for m in MARKER.finditer(doc.match_text, a, marker_start):
+        start = max(start, m.end())
+    while start < marker_start and not doc.text[start].isalnum():
+        start += 1
+    if marker_start - start > max_len:
+        cut = doc.text.find(" ", marker_start - max_len, marker_start)
+        start = cut + 1 if cut >= 0 else marker_start - max_len
+    return start

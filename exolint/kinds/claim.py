@@ -32,7 +32,10 @@ text, so "FDA-аpprоvеd" written with Cyrillic letters is caught. The finding 
 Polarity (see `claim_polarity`): negated ("has not approved", "no ... approved", "without
 approval", "cannot be legally"), modal ("must be approved", "require FDA approval", "may be
 approved", "before approving", "whether ... approved", "will approve"), attributed ("some clinics
-claim ...", "marketed as ...") and questions are not assertions and are not reported by default.
+claim ...", "marketed as ...") and questions are not assertions and are not reported by default. A noun predicate ("approval",
+"licence") is a claim only when something asserts it ("has FDA approval", "approval was granted",
+"the FDA's approval of"); otherwise its polarity is "mention" (see `claim_predication`), so
+"Regulatory approval for exosome therapy" in a list of open challenges is not a claim.
 
 Message placeholders: {claim}, {agent}, {predicate}, {object}, {polarity} and the fact's {statement},
 {source}, {source_date}, {as_of}, {review_by}, {fact}.
@@ -47,7 +50,8 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .claim_polarity import POLARITIES, polarity
+from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
+from .claim_predication import asserts
 from .claim_vocab import OBJECT_NOUNS, agent_pattern, clause_bounds, object_pattern, predicate_pattern
 from .scan import bounded, compile_pattern, phrase_to_regex, scope_ranges
 
@@ -159,6 +163,9 @@ class ClaimRule:
                 if self.exceptions is not None and self.exceptions.search(text, *sentence, timeout=self.timeout):
                     continue
                 pol = polarity(text, sentence, clause, span, pred, self.timeout)
+                if pol == ASSERTED and not asserts(text, clause, pred, agent.span() if agent else None,
+                                                   self.timeout):
+                    pol = MENTION
                 if pol not in self.report:
                     continue
                 done.append(span)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import regex
 
 ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION = "asserted", "negated", "modal", "attributed", "question"
-POLARITIES = (ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION)
+#: a noun predicate that names approval without saying it happened ("approval for X in various regions")
+MENTION = "mention"
+POLARITIES = (ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION, MENTION)
 
 _W = r"(?<![\p{L}\p{N}])"
 _E = r"(?![\p{L}\p{N}])"

@@ -12,12 +12,17 @@ r"""`conflict`: two statements in one document that cannot both be true.
     topic: ['inject\w*']             # optional: both sentences must mention the topic
     apart: false                     # true: the two must stand in different sentences (leave the
                                      # same-sentence case to a sentence-window `pattern` rule)
+    once: false                      # true: one finding per document, on the first `second`
+                                     # statement; the other `second` statements are related locations
     message: "'{match}' contradicts '{other}' earlier on the page"
 
 The finding is on every `second` statement that has a `first` statement in its window (before it,
 for `first-then-second`); its related location is the nearest such `first` statement. So the
 later statement carries the finding when the order is fixed, and the `second` side (the claim to
 correct: "non-invasive") carries it when the order is `any`.
+
+`once: true` suits page-level defects that a page repeats (a clinic page describing its injections in
+five places promotes one unlicensed use): one finding, every other occurrence listed beside it.
 
 Exceptions are the polarity and attribution cases: "minimally invasive" is not "non-invasive",
 "no needles" is not an injection, "non-invasive treatments such as peels" is about other treatments.
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -46,6 +51,7 @@ SCHEMA = {
         "order": {"enum": ["first-then-second", "any"]},
         "topic": _STRINGS,
         "apart": {"type": "boolean"},
+        "once": {"type": "boolean"},
         "ignorecase": {"type": "boolean"},
     },
     "required": ["first", "second"],
@@ -68,6 +74,7 @@ class ConflictRule:
     apart: bool
     triggers: tuple[str, ...]
     timeout: float
+    once: bool = False
 
     def _matches(self, doc: Document, side: Side) -> list[tuple[int, int]]:
         out = []
@@ -83,6 +90,16 @@ class ConflictRule:
         return out
 
     def check(self, doc: Document) -> Iterable[Hit]:
+        hits = self._hits(doc)
+        if not self.once:
+            yield from hits
+            return
+        first = next(hits, None)
+        if first is not None:
+            first.related = [*first.related, *((h.start, h.end, "also here") for h in hits)]
+            yield first
+
+    def _hits(self, doc: Document) -> Iterator[Hit]:
         seconds = self._matches(doc, self.second)
         if not seconds:
             return
@@ -127,4 +144,4 @@ def compile(rule: Rule, ctx: CompileContext) -> ConflictRule:
     if not triggers and not spec2.get("regex"):
         triggers = phrase_triggers(list(spec2.get("patterns", [])))
     return ConflictRule(rule, first, second, o.get("order", "first-then-second"), topic,
-                        bool(o.get("apart", False)), triggers, ctx.regex_timeout)
+                        bool(o.get("apart", False)), triggers, ctx.regex_timeout, bool(o.get("once", False)))

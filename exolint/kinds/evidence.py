@@ -1,13 +1,14 @@
 r"""`evidence`: claims that need a specific source, and citations that are too vague to be one.
 
     kind: evidence
-    mode: unsupported-claim          # or vague-citation, reference-entry, reference-marker
+    mode: unsupported-claim          # or vague-citation, reference-entry, reference-marker,
+                                     # incomplete-marker
     window: paragraph                # where a source must stand (sentence, paragraph, section, document)
     claims:                          # what needs a source (unsupported-claim, vague-citation)
       patterns: [studies have shown] # literal phrases, whole words, case-insensitive
       regex: ['\b(?:increas|boost)\w*\s+...\d+\s?%']
     evidence:                        # what counts as a source inside the window
-      builtin: [author-year, et-al, doi, pmid, nct, study-link, reference-marker]
+      builtin: [author-year, et-al, doi, pmid, nct, study-link, reference-marker]   # also: link
       regex: ['\bdata on file\b']
     exceptions: ['\b(?:off|save|discount)\b']   # a claim with one of these near it is not a claim
     exception_reach: 30              # characters either side of the claim searched for exceptions;
@@ -25,12 +26,20 @@ Modes:
   hundreds of papers. A "References: A; B; C" line is one finding (its first incomplete item), the
   other incomplete items are related locations.
 - `reference-marker`: citation markers — (3), [3], [2-4], ³ — whose number has no entry in the page.
+- `incomplete-marker`: citation markers whose entries all exist but none is complete ("... (3)" with
+  "(3) Journal of X, 2018"). `reference-entry` reports the entry once; this reports each claim that
+  leans on it, because that claim is unsourced however sourced it looks. The span is the citing
+  clause (from the sentence start, or the last ';', ':', dash or earlier marker, to the marker);
+  the entry is a related location. `exceptions` matched in the clause skip it (e.g. clauses that a
+  vague-citation rule already reports, "a study published in the Journal of X (3)").
 
 Built-in evidence (`exolint.kinds.citations`): `author-year` (Smith et al., 2021; (Smith, 2020);
 Smith and Jones 2019; Smith (2021)), `et-al`, `doi` (10.xxxx/...), `pmid` (PMID, PMC, PubMed link),
 `nct` (NCT, ISRCTN, EudraCT), `study-link` (doi.org, PubMed, ClinicalTrials.gov and major journal
 sites), `reference-marker` (a marker that resolves to a complete reference entry). A year alone
-("in 2019") or a journal name alone is not evidence.
+("in 2019") or a journal name alone is not evidence. `link` (not in the default list) counts a
+hyperlink in the window: a guidance document named by its linked title is identified, which
+matters for HTML and Markdown pages whose URLs are not part of the prose.
 
 Decisions: discounts ("20% off", "save 15%"), prices, market, sales and survey figures are not
 efficacy claims (rules list them as exceptions); "100% natural" is a composition claim, not an
@@ -48,10 +57,11 @@ from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from . import citations as cit
 from .pattern import compile_alternation
-from .scan import compile_pattern, finditer, phrase_triggers
+from .scan import compile_pattern, finditer, phrase_triggers, scope_ranges
 
-MODES = ("unsupported-claim", "vague-citation", "reference-entry", "reference-marker")
-BUILTIN = tuple(cit.EVIDENCE_PATTERNS) + ("reference-marker",)
+MODES = ("unsupported-claim", "vague-citation", "reference-entry", "reference-marker", "incomplete-marker")
+DEFAULT_BUILTIN = tuple(cit.EVIDENCE_PATTERNS) + ("reference-marker",)
+BUILTIN = DEFAULT_BUILTIN + ("link",)
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 SCHEMA = {
@@ -87,6 +97,7 @@ class EvidenceRule:
     evidence_names: list[str]
     evidence_rx: regex.Pattern | None
     use_markers: bool
+    use_links: bool
     exceptions: regex.Pattern | None
     reach: int | None
     triggers: tuple[str, ...]
@@ -99,6 +110,8 @@ class EvidenceRule:
             return True
         if self.evidence_rx is not None and self.evidence_rx.search(text, a, b, timeout=self.timeout):
             return True
+        if self.use_links and cit.link_in(doc, a, b):
+            return True
         return self.use_markers and cit.supported_by_marker(doc, a, b, self.timeout)
 
     def _excepted(self, doc: Document, start: int, end: int, wa: int, wb: int) -> bool:
@@ -110,12 +123,17 @@ class EvidenceRule:
 
     def _claims(self, doc: Document) -> Iterable[Hit]:
         idx = cit.reference_index(doc)
+        sourced: dict[tuple[int, int], bool] = {}  # many claims share a window: search it once
         for m in finditer(self.claims, doc, self.rule.scope, self.timeout):
             s, e = m.start(), m.end()
             if e == s or idx.inside_entry(s, e):
                 continue
             wa, wb = doc.window(s, e, self.rule.window)
-            if self._excepted(doc, s, e, wa, wb) or self._has_evidence(doc, wa, wb):
+            if self._excepted(doc, s, e, wa, wb):
+                continue
+            if (wa, wb) not in sourced:
+                sourced[(wa, wb)] = self._has_evidence(doc, wa, wb)
+            if sourced[(wa, wb)]:
                 continue
             e = _clip(doc, s, e)
             yield Hit(s, e, fill(self.rule.message, match=doc.text[s:e]))
@@ -143,8 +161,6 @@ class EvidenceRule:
 
     def _markers(self, doc: Document) -> Iterable[Hit]:
         idx = cit.reference_index(doc)
-        from .scan import scope_ranges
-
         for a, b in scope_ranges(doc, self.rule.scope):
             for s, e, nums in cit.markers(doc, a, b, self.timeout):
                 missing = [n for n in nums if n not in idx.by_number]
@@ -152,11 +168,32 @@ class EvidenceRule:
                     yield Hit(s, e, fill(self.rule.message, match=doc.text[s:e],
                                          number=", ".join(map(str, missing))))
 
+    def _incomplete_markers(self, doc: Document) -> Iterable[Hit]:
+        """Claims that cite only incomplete entries: the citing clause, with the entry as related."""
+        idx = cit.reference_index(doc)
+        for a, b in scope_ranges(doc, self.rule.scope):
+            for s, e, nums in cit.markers(doc, a, b, self.timeout):
+                entries = [idx.by_number[n] for n in nums if n in idx.by_number]
+                if not entries or len(entries) < len(nums) or any(x.complete for x in entries):
+                    continue  # a missing number is reference-marker's finding; a complete one is a source
+                start = cit.citing_clause(doc, s, MAX_SPAN)
+                if start >= s or (self.exceptions is not None
+                                  and self.exceptions.search(doc.match_text, start, e, timeout=self.timeout)):
+                    continue
+                first = entries[0]
+                entry_end = _clip(doc, first.start, first.end)
+                related = [(x.start, _clip(doc, x.start, x.end), f"reference {x.number}: "
+                            f"'{doc.text[x.start:_clip(doc, x.start, x.end)]}'") for x in entries]
+                yield Hit(start, e, fill(self.rule.message, match=doc.text[start:e], entry=doc.text[first.start:entry_end],
+                                         number=", ".join(map(str, nums))), related=related)
+
     def check(self, doc: Document) -> Iterable[Hit]:
         if self.mode in ("unsupported-claim", "vague-citation"):
             return self._claims(doc)
         if self.mode == "reference-entry":
             return self._entries(doc)
+        if self.mode == "incomplete-marker":
+            return self._incomplete_markers(doc)
         return self._markers(doc)
 
 
@@ -176,7 +213,7 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
         if regexes:
             phrases = []
     ev = o.get("evidence") or {}
-    names = list(ev.get("builtin", [] if "evidence" in o else list(BUILTIN)))
+    names = list(ev.get("builtin", [] if "evidence" in o else list(DEFAULT_BUILTIN)))
     ev_regex = list(ev.get("regex", []))
     for i, r in enumerate(ev_regex):
         compile_pattern(r, ignorecase=True, key=("evidence", "regex", i))
@@ -189,5 +226,5 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
     if not triggers and phrases:
         triggers = phrase_triggers(phrases)
     return EvidenceRule(
-        rule, mode, claims, [n for n in names if n != "reference-marker"], ev_rx, "reference-marker" in names,
-        exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout)
+        rule, mode, claims, [n for n in names if n not in ("reference-marker", "link")], ev_rx,
+        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout)

@@ -1,4 +1,4 @@
-"""`pattern`: phrases or regular expressions that flag what they match.
+r"""`pattern`: phrases or regular expressions that flag what they match.
 
     kind: pattern
     patterns: [absolutely safe, no side effects]   # literal phrases, case-insensitive by default
@@ -7,7 +7,12 @@
     word_boundary: true                              # phrases match whole words; default true
     exceptions: ['not (?:absolutely|completely) safe']  # a match is cancelled when one of these
                                                      # matches in the rule's window around it
+    once: false                                      # true: one finding per document (see below)
     message: "'{match}' ..."                         # {match} is the matched text
+
+`once: true` is for page-level properties (an anonymous "as an expert in the field" voice, a badge):
+saying it five times is one defect, so the first match is the finding and the later matches are
+its related locations ("also here"). Exceptions still cancel single matches first.
 
 Patterns are compiled once per run into one alternation. A pattern that backtracks
 catastrophically is stopped after the run's regex timeout and reported as an error of the rule.
@@ -31,6 +36,7 @@ SCHEMA = {
         "ignorecase": {"type": "boolean"},
         "word_boundary": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "once": {"type": "boolean"},
     },
 }
 
@@ -65,8 +71,15 @@ class PatternRule:
     exceptions: regex.Pattern | None
     triggers: tuple[str, ...]
     timeout: float
+    once: bool = False
 
     def check(self, doc: Document) -> Iterable[Hit]:
+        hits = self._matches(doc)
+        if not self.once:
+            return hits
+        return _first_with_related(hits)
+
+    def _matches(self, doc: Document) -> Iterable[Hit]:
         for m in finditer(self.pattern, doc, self.rule.scope, self.timeout):
             if m.end() == m.start():
                 continue
@@ -77,6 +90,19 @@ class PatternRule:
             yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
 
 
+ALSO_HERE = "also here"
+
+
+def _first_with_related(hits: Iterable[Hit]) -> list[Hit]:
+    """One document-level finding: the first hit, the later ones as its related locations."""
+    items = list(hits)
+    if not items:
+        return []
+    first = items[0]
+    first.related = [*first.related, *((h.start, h.end, ALSO_HERE) for h in items[1:])]
+    return [first]
+
+
 def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
     o = rule.options
     phrases, regexes = list(o.get("patterns", [])), list(o.get("regex", []))
@@ -85,4 +111,5 @@ def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
     if not triggers and not regexes:
         triggers = phrase_triggers(phrases)
-    return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout)
+    return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout,
+                       bool(o.get("once", False)))

@@ -160,3 +160,15 @@ def test_json_output_carries_related_location(tmp_path):
     assert f["start"]["line"] == 3
     (r,) = f["related"]
     assert r["start"]["line"] == 1 and text[r["start"]["offset"]:r["end"]["offset"]] == "needle"
+
+
+def test_once_reports_the_first_second_statement_with_the_others_related():
+    c = make(first={"patterns": ["book now"]}, second={"patterns": ["we inject it"]}, order="any", once=True)
+    doc, hs = hits(c, "Book now.\n\nFirst we inject it here.\n\nThen we inject it there.")
+    assert len(hs) == 1
+    assert doc.text[hs[0].start:hs[0].end] == "we inject it"
+    related = [(doc.text[a:b], m) for a, b, m in hs[0].related]
+    assert related[0][0] == "Book now" and "stated here" in related[0][1]
+    assert related[1] == ("we inject it", "also here") and hs[0].start < hs[0].related[1][0]
+    c = make(first={"patterns": ["book now"]}, second={"patterns": ["we inject it"]}, order="any")
+    assert len(hits(c, "Book now.\n\nFirst we inject it here.\n\nThen we inject it there.")[1]) == 2

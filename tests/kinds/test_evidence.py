@@ -2,6 +2,7 @@
 reference entries and dangling citation numbers are reported."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,46 @@ def test_span_is_clipped_to_200_characters():
     doc = parse("studies " + "word " * 80 + ".", "x.txt")
     (h,) = list(c.check(doc))
     assert h.end - h.start <= 200
+
+
+# -- incomplete-marker mode and the link builtin ------------------------------------------------------------
+def _incomplete(**extra):
+    return evidence.compile(_rule(mode="incomplete-marker", **extra), CompileContext())
+
+
+def test_claim_citing_only_an_incomplete_entry_is_reported_with_the_entry_related():
+    text = "Peels are gentle. Redness fades in a day (2).\n\n(1) " + GOOD_REF + "\n\n(2) Skin Digest, 2015"
+    doc = parse(text, "x.txt")
+    (h,) = list(_incomplete().check(doc))
+    assert doc.text[h.start:h.end] == "Redness fades in a day (2)"
+    assert [doc.text[a:b] for a, b, _ in h.related] == ["Skin Digest, 2015"]
+    assert "reference 2" in h.related[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    f"Redness fades in a day (1).\n\n(1) {GOOD_REF}",                       # complete entry
+    "Redness fades in a day (3).\n\n(1) Skin Digest, 2015",               # missing: EXO206's finding
+    f"Redness fades [1, 2].\n\n[1] Skin Digest, 2015\n\n[2] {GOOD_REF}",  # one complete entry is a source
+    "Bring (1) a towel and (2) sunscreen.",                               # not citations
+])
+def test_incomplete_marker_not_reported(text):
+    assert list(_incomplete().check(parse(text, "x.txt"))) == []
+
+
+def test_incomplete_marker_exceptions_apply_to_the_clause():
+    text = "A study published in Skin Digest found less redness (2).\n\n(2) Skin Digest, 2015"
+    assert list(_incomplete(exceptions=[r"\bpublished\s+in\b"]).check(parse(text, "x.txt"))) == []
+    assert len(list(_incomplete().check(parse(text, "x.txt")))) == 1
+
+
+def test_link_counts_as_evidence_only_when_listed():
+    html = '<p>According to <a href="https://example.org/g">the agency guidance</a>, it is allowed.</p>'
+    doc = get_registry().formats["html"].parse(html, "x.html", {})
+    claims = {"regex": [r"according\s+to"]}
+    # paragraph window: the sentence splitter currently ends a sentence at an inline link's edge
+    with_link = evidence.compile(replace(_rule(mode="vague-citation", claims=claims, evidence={"builtin": ["link"]}),
+                                         window="paragraph"), CompileContext())
+    default = evidence.compile(replace(_rule(mode="vague-citation", claims=claims), window="paragraph"),
+                               CompileContext())
+    assert list(with_link.check(doc)) == []
+    assert len(list(default.check(doc))) == 1

@@ -88,3 +88,48 @@ def test_invalid_regex_raises_a_spec_error(bad):
     with pytest.raises(RuleSpecError) as info:
         make(regex=bad)
     assert info.value.path[0] == "regex"
+
+
+# -- once: page-level properties --------------------------------------------------------------------------
+def test_once_reports_the_first_match_with_later_ones_as_related():
+    c = make(patterns=["miracle cream"], once=True)
+    text = "A miracle cream. Buy the miracle cream.\n\nOur miracle cream again."
+    fs = Engine(RuleSet([c])).lint(parse(text, "x.txt")).findings
+    assert len(fs) == 1
+    assert fs[0].start.offset == text.index("miracle cream")
+    assert [text[r.start.offset:r.end.offset] for r in fs[0].related] == ["miracle cream", "miracle cream"]
+    assert [r.start.offset for r in fs[0].related] == [text.index("miracle cream", 5), text.rindex("miracle cream")]
+    assert all(r.message == "also here" for r in fs[0].related)
+
+
+def test_once_with_a_single_match_has_no_related():
+    c = make(patterns=["miracle cream"], once=True)
+    fs = Engine(RuleSet([c])).lint(parse("A miracle cream.", "x.txt")).findings
+    assert len(fs) == 1 and fs[0].related == ()
+
+
+def test_once_skips_excepted_matches_before_choosing_the_first():
+    c = make(patterns=["miracle cream"], exceptions=[r"\bno\b"], once=True)
+    text = "There is no miracle cream. Try our miracle cream. A miracle cream!"
+    fs = Engine(RuleSet([c])).lint(parse(text, "x.txt")).findings
+    assert len(fs) == 1
+    assert fs[0].start.offset == text.index("our miracle cream") + 4
+    assert len(fs[0].related) == 1
+
+
+def test_without_once_every_match_is_a_finding():
+    c = make(patterns=["miracle cream"])
+    assert spans(c, "A miracle cream. Our miracle cream.") == ["miracle cream", "miracle cream"]
+
+
+def test_once_with_no_match_reports_nothing():
+    assert spans(make(patterns=["miracle cream"], once=True), "A plain moisturiser.") == []
+
+
+def test_module_docstring_compiles_without_deprecation_warning():
+    import warnings
+
+    src = Path(pattern.__file__).read_text(encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compile(src, pattern.__file__, "exec")

@@ -121,3 +121,68 @@ def test_mixed_only_option_skips_lone_letters():
     doc = parse(f"Book {CYR_A} slot in cl{CYR_I}nic.", "x.txt")
     got = [doc.text[h.start:h.end] for h in c.check(doc)]
     assert got == [f"cl{CYR_I}nic"]
+
+
+# -- document-level aggregation ---------------------------------------------------------------------------
+def _sentences(n: int) -> str:
+    """n sentences, each with one disguised word, so n runs."""
+    return " ".join(f"W{CYR_E} help {i}." for i in range(n))
+
+
+def _compiled(rule_id: str, **options):
+    from dataclasses import replace
+
+    reg = get_registry()
+    rules, _, _ = load_rule_file(next(RULES.rglob(f"{rule_id}-*.yaml")), reg)
+    rule = replace(rules[0], options={**rules[0].options, **options})
+    return reg.kinds["script"].compile(rule, CompileContext())
+
+
+def test_runs_up_to_the_threshold_stay_separate_findings():
+    text = _sentences(5)
+    fs = lint("EXO504", text)
+    assert len(fs) == 5 and all(not f.related for f in fs)
+
+
+def test_more_runs_than_the_threshold_give_one_finding_with_related_and_one_fix():
+    text = _sentences(9)
+    fs = lint("EXO504", text)
+    assert len(fs) == 1
+    f = fs[0]
+    assert text[f.start.offset:f.end.offset] == f"W{CYR_E}"  # the first run
+    assert len(f.related) == 8
+    assert all(r.message == "look-alike letters here too" for r in f.related)
+    assert [text[r.start.offset:r.end.offset] for r in f.related] == [f"W{CYR_E}"] * 8
+    assert f.related[0].start.offset > f.start.offset
+    assert "9 places" in f.message and "9 letters" in f.message
+    assert f.fix is not None and f.fix.safe and len(f.fix.replacements) == 9
+    assert apply_fixes(text, fs, unsafe=False) == " ".join(f"We help {i}." for i in range(9))
+
+
+def test_aggregate_threshold_is_a_rule_option_and_null_disables_it():
+    doc = parse(_sentences(4), "x.txt")
+    assert len(list(_compiled("EXO504", aggregate_above=2).check(doc))) == 1
+    doc = parse(_sentences(12), "x.txt")
+    assert len(list(_compiled("EXO504", aggregate_above=None).check(doc))) == 12
+
+
+def test_aggregate_without_its_own_message_extends_the_rule_message():
+    from dataclasses import replace
+
+    c = replace(_compiled("EXO504", aggregate_above=1), aggregate_message=None)
+    hits = list(c.check(parse(_sentences(3), "x.txt")))
+    assert len(hits) == 1 and "3 places in this document" in hits[0].message
+
+
+@pytest.mark.parametrize("bad", [0, -3, "5", True, 2.5])
+def test_bad_aggregate_threshold_is_a_rule_error(bad):
+    from exolint.ruleset import RuleSpecError
+
+    with pytest.raises(RuleSpecError):
+        _compiled("EXO504", aggregate_above=bad)
+
+
+def test_greek_and_cyrillic_rules_aggregate_independently():
+    text = _sentences(7) + f" {GR_T}he end."
+    assert len(lint("EXO504", text)) == 1
+    assert spans("EXO505", text) == [f"{GR_T}he"]

@@ -1,0 +1,42 @@
+"""`exolint.kinds.citations` helpers used by the evidence kind: the clause a citation marker closes
+and hyperlinks as identification."""
+from __future__ import annotations
+
+from exolint.kinds.citations import citing_clause, link_in
+from exolint.plugins.text import parse
+from exolint.registry import get_registry
+
+
+def _clause(text: str, marker: str) -> str:
+    doc = parse(text, "x.txt")
+    m = text.index(marker)
+    return text[citing_clause(doc, m):m]
+
+
+def test_clause_starts_at_sentence_start():
+    assert _clause("Intro here. Swelling settles in a day (2).", "(2)") == "Swelling settles in a day "
+
+
+def test_clause_starts_after_semicolon_or_colon():
+    assert _clause("Swelling settles in a day; bruising is rare (2).", "(2)") == "bruising is rare "
+    assert _clause("Two findings: bruising is rare (2).", "(2)") == "bruising is rare "
+
+
+def test_clause_starts_after_an_earlier_marker_of_the_sentence():
+    assert _clause("Swelling settles (1) and bruising is rare (2).", "(2)") == "and bruising is rare "
+
+
+def test_clause_is_clipped_to_max_len_at_a_word():
+    text = "It " + "works well " * 40 + "(2)."
+    doc = parse(text, "x.txt")
+    m = text.index("(2)")
+    start = citing_clause(doc, m, 50)
+    assert m - start <= 50 and text[start - 1] == " "
+
+
+def test_link_in_finds_link_segments_only_in_range():
+    html = '<p>Read <a href="https://example.org">the guidance</a> first. Then book.</p>'
+    doc = get_registry().formats["html"].parse(html, "x.html", {})
+    g = doc.text.index("the guidance")
+    assert link_in(doc, 0, g + 3)
+    assert not link_in(doc, doc.text.index("Then"), len(doc.text))
