@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -51,19 +52,20 @@ def _today(value: str | None) -> _dt.date:
         raise click.BadParameter(f"not an ISO date: {value!r}", param_hint="--today / EXOLINT_TODAY") from None
 
 
-def _load(registry, rules_dirs, today, regex_timeout=1.0, builtin=True):
+def _load(registry, rules_dirs, today, regex_timeout=1.0, builtin=True, cache=False):
     from .rule import CompileContext
-    from .ruleset import load_ruleset
+    from .rulecache import default_dir, load_ruleset_cached
 
     ctx = CompileContext(today=today, regex_timeout=regex_timeout)
     try:
-        rs = load_ruleset(registry, rules_dirs, builtin=builtin, ctx=ctx)
+        rs = load_ruleset_cached(registry, rules_dirs, builtin=builtin, ctx=ctx,
+                                 cache_dir=default_dir() if cache else None)
     except RuleLoadError as exc:
         for e in exc.errors:
             click.echo(str(e), err=True)
         click.echo(f"exolint: {len(exc.errors)} error(s) in rule files", err=True)
         sys.exit(EXIT_ERROR)
-    for w in ctx.warnings:
+    for w in rs.context.warnings:  # kept in a cached rule set too
         click.echo(f"exolint: warning: {w}", err=True)
     return rs
 
@@ -112,22 +114,62 @@ def main() -> None:
 @click.option("--today", default=None, help="The date used to judge fact review dates (ISO; env EXOLINT_TODAY).")
 @click.option("--regex-timeout", type=float, default=1.0, show_default=True,
               help="Seconds a rule's pattern may run on one file before it is stopped.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes to lint with (default: the CPUs this process may use; 0 means the same).")
+@click.option("--no-cache", is_flag=True, envvar="EXOLINT_NO_CACHE",
+              help="Neither read nor write the result cache (the compiled-rules cache is content-keyed; "
+                   "EXOLINT_RULE_CACHE_DIR= turns it off).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="EXOLINT_CACHE_DIR",
+              help="Directory of the result cache (default: config cache-dir, else .exolint_cache).")
+@click.option("--timings", "show_timings", is_flag=True,
+              help="Print to stderr the time spent parsing, prefiltering, per rule kind and the slowest rules.")
+@click.option("--no-prefilter", is_flag=True, hidden=True, help="Run every rule on every file (for testing).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Use this configuration file for every file (default: the nearest .exolint.yaml, "
+                   ".exolint.yml or pyproject.toml [tool.exolint] in each file's folder or above).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's exclude globs to files named on the command line too.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the effective settings for PATH (JSON, or YAML with --format yaml) and exit.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Record every current finding in this baseline file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; reports what remains).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
 def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_builtin_rules, jurisdictions,
-          encoding, fail_on, exit_zero, stdin_filename, output_file, statistics, today, regex_timeout) -> None:
-    """Lint files and directories (directories are walked for known extensions; '-' reads stdin)."""
+          encoding, fail_on, exit_zero, stdin_filename, output_file, statistics, today, regex_timeout,
+          jobs, no_cache, cache_dir, show_timings, no_prefilter, config_file, force_exclude, show_settings,
+          baseline_file, write_baseline_file, fix, unsafe_fixes, show_diff) -> None:
+    """Lint files and directories (directories are walked for known extensions; '-' reads stdin).
+
+    Each file follows the nearest configuration file (.exolint.yaml, .exolint.yml or pyproject.toml
+    [tool.exolint]); options given here override it. See docs/configuration.md.
+    """
     from .api import select_rules
     from .engine import Engine
     from .reporters import ReportOptions, RunSummary
+    from .cache import open_cache
+    from .engine import Timings
+    from .parallel import default_jobs
     from .runner import Plan, Resolver, collect_targets, run
 
+    started = time.perf_counter()
+    jobs = jobs or default_jobs()
+    timings = Timings() if show_timings else None
     if not paths:
         raise click.UsageError("give at least one PATH (or '-' for standard input)")
     registry = _registry()
-    settings = Settings(
-        select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
-        rules=tuple(rules_dirs), jurisdictions=_split(jurisdictions), encoding=encoding,
-        format=output_format or "concise", fail_on=fail_on or "info",
-    )
+    overrides = {"select": _split(select), "extend-select": _split(extend_select), "ignore": _split(ignore),
+                 "rules": tuple(rules_dirs), "jurisdictions": _split(jurisdictions), "encoding": encoding,
+                 "format": output_format, "fail-on": fail_on}
+    from .checkrun import Progress, fixed_results, make_resolver, prepare, run_settings, show_settings_and_exit
+
+    if show_settings:
+        show_settings_and_exit(paths, overrides, config_file, output_format)
+    settings = run_settings(overrides, config_file)
     if settings.format not in registry.reporters:
         raise click.BadParameter(f"unknown format {settings.format!r}; choose from "
                                  f"{', '.join(sorted(registry.reporters))}", param_hint="--format")
@@ -138,16 +180,32 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
-    rs = _load(registry, settings.rules, _today(today), regex_timeout, builtin=not no_builtin_rules)
-    rs = select_rules(rs, settings)
+    rs = _load(registry, settings.rules, _today(today), regex_timeout, builtin=not no_builtin_rules,
+               cache=True)
+    resolver, baseline = make_resolver(registry, rs, overrides, config_file=config_file, force_exclude=force_exclude,
+                                       baseline_file=baseline_file, write_baseline=bool(write_baseline_file),
+                                       base_dirs=settings.rules, prefilter=not no_prefilter)
     targets, errors = collect_targets(paths, registry, stdin_filename=stdin_filename)
-    stream = open(output_file, "w", encoding="utf-8") if output_file else click.get_text_stream("stdout")
+    targets = prepare(resolver, targets)
+    rs = select_rules(rs, settings)
+    stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
     summary = RunSummary(files=0, errors=list(errors))
     worst = 0
+    progress = Progress(len(targets))
+    recorded: list = []  # findings for --write-baseline
     try:
         reporter = registry.reporters[settings.format].factory(
             stream, ReportOptions(rules=[c.rule for c in rs], statistics=statistics, version=__version__))
-        for res in run(targets, Resolver(Plan(settings, Engine(rs))), registry):
+        if fix or show_diff:
+            results = fixed_results(targets, resolver, registry, summary, unsafe=unsafe_fixes,
+                                    write=not show_diff, diff_stream=stream if show_diff else None)
+        else:
+            results = run(targets, resolver, registry, timings, jobs=jobs,
+                          cache=open_cache(not no_cache, cache_dir or settings.cache_dir))
+        for res in results:
+            progress.advance(res.path)
+            if write_baseline_file:
+                recorded += res.findings
             summary.files += 1
             summary.findings += len(res.findings)
             summary.errors += res.errors
@@ -156,15 +214,38 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
             for f in res.findings:
                 summary.by_rule[f.rule] = summary.by_rule.get(f.rule, 0) + 1
                 worst = max(worst, SEVERITY_RANK[f.severity])
-            reporter.file(res.path, res.findings, res.source)
-        reporter.finish(summary)
+            if not show_diff:
+                if res.findings:
+                    progress.close()
+                reporter.file(res.path, res.findings, res.source)
+        progress.close()
+        if not show_diff:
+            reporter.finish(summary)
     finally:
+        progress.close()
         if output_file:
             stream.close()
+    if timings is not None:
+        from .timings import format_timings
+
+        click.echo(format_timings(timings, wall=time.perf_counter() - started, jobs=jobs, files=summary.files,
+                                  names={c.rule.id: c.rule.name for c in rs}), err=True)
     for e in summary.errors:
         click.echo(f"exolint: error: {e.path}: {e.message}", err=True)
     if summary.errors:
         sys.exit(EXIT_ERROR)
+    if fix or show_diff:
+        click.echo(f"exolint: {'would fix' if show_diff else 'fixed'} {summary.fixed} finding(s)", err=True)
+    if write_baseline_file:
+        from .baseline import write_baseline
+
+        n = write_baseline(write_baseline_file, recorded)
+        click.echo(f"exolint: wrote {n} finding(s) to the baseline {write_baseline_file}", err=True)
+        sys.exit(EXIT_OK)
+    if baseline is not None and baseline.matched:
+        click.echo(f"exolint: {baseline.matched} finding(s) hidden by the baseline", err=True)
+    if show_diff:
+        sys.exit(EXIT_FINDINGS if summary.fixed and not exit_zero else EXIT_OK)
     if not exit_zero and worst and worst >= SEVERITY_RANK[settings.fail_on]:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import jsonschema
 import yaml
 
 from .examples import parse_examples
@@ -152,7 +151,9 @@ def full_schema(registry: Registry) -> dict:
 
 
 @lru_cache(maxsize=64)
-def _validator(schema_json: str) -> jsonschema.protocols.Validator:
+def _validator(schema_json: str) -> "jsonschema.protocols.Validator":  # noqa: F821
+    import jsonschema  # slow to import (~60 ms): only the cold path, which validates YAML, needs it
+
     schema = json.loads(schema_json)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)

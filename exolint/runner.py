@@ -156,7 +156,15 @@ class Resolver:
 
 
 def run(targets: Iterable[Target], resolver: Resolver, registry: Registry,
-        timings: Timings | None = None) -> Iterator[FileResult]:
+        timings: Timings | None = None, *, jobs: int = 1, cache: "ResultCache | None" = None  # noqa: F821
+        ) -> Iterator[FileResult]:
+    """Results in input order. `jobs > 1` forks workers (`exolint.parallel`); `cache` is the
+    per-file result cache (`exolint.cache`)."""
+    if jobs > 1 or cache is not None:
+        from .parallel import run_many
+
+        yield from run_many(list(targets), resolver, registry, timings, jobs=jobs, cache=cache)
+        return
     for t in targets:
         plan = resolver.plan_for(t)
         r = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings)
