@@ -125,6 +125,9 @@ class Document:
     # window() is called once per match: these keep it O(log n) instead of O(n) per call
     _sent_starts: list[int] | None = field(default=None, repr=False)
     _block_spans: dict[int, tuple[int, int]] | None = field(default=None, repr=False)
+    #: per-document analyses shared by rules (e.g. the quantities a kind extracted), so that several
+    #: rules of one kind analyse a document once; keys start with the kind's name
+    memo: dict = field(default_factory=dict, repr=False)
 
     # -- positions -------------------------------------------------------------------------
     def source_span(self, start: int, end: int) -> tuple[int, int]:

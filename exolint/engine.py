@@ -52,6 +52,7 @@ class Prefilter:
                 self.always.append(c)
             for t in trig:
                 self.by_trigger[t].append(c)
+        self.n_triggered = len({id(c) for cs in self.by_trigger.values() for c in cs})
         self.automaton = None
         if self.by_trigger:
             self.automaton = ahocorasick.Automaton()
@@ -63,17 +64,20 @@ class Prefilter:
     def active(self, lower_text: str) -> list[CompiledRule]:
         if self.automaton is None:
             return list(self.always)
-        found: set[str] = set()
-        remaining = len(self.by_trigger)
-        for _, t in self.automaton.iter(lower_text):
-            if t not in found:
-                found.add(t)
-                if len(found) == remaining:
-                    break
         chosen = {id(c): c for c in self.always}
-        for t in found:
-            for c in self.by_trigger[t]:
-                chosen[id(c)] = c
+        waiting = self.n_triggered  # rules with triggers not yet chosen: stop scanning at zero
+        seen: set[str] = set()
+        by_trigger = self.by_trigger
+        for _, t in self.automaton.iter(lower_text):
+            if t in seen:
+                continue
+            seen.add(t)
+            for c in by_trigger[t]:
+                if id(c) not in chosen:
+                    chosen[id(c)] = c
+                    waiting -= 1
+            if not waiting:
+                break
         return sorted(chosen.values(), key=lambda c: c.rule.id)
 
 

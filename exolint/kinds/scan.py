@@ -47,10 +47,38 @@ def phrase_triggers(phrases: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+CHUNK = 1 << 16
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    n = len(text)
+    if n <= CHUNK:
+        return [(0, n)] if n else []
+    out, a = [], 0
+    while a < n:
+        b = min(n, a + CHUNK)
+        if b < n:
+            cut = text.rfind("\n\n", a, b)
+            if cut > a:
+                b = cut
+        out.append((a, b))
+        a = b
+    return out
+
+
 def scope_ranges(doc: Document, scope: frozenset[str] | None) -> list[tuple[int, int]]:
-    """Prose ranges of the selected scopes, adjacent segments merged."""
+    """Prose ranges of the selected scopes, adjacent segments merged.
+
+    The whole prose comes in chunks of at most `CHUNK` characters cut between blocks: matches
+    never cross blocks anyway, and the regex timeout then bounds the work on one chunk, so a
+    large file does not stop a correct rule just by being large.
+    """
     if scope is None:
-        return [(0, len(doc.text))] if doc.text else []
+        key = ("scan", "chunks")
+        chunks = doc.memo.get(key)
+        if chunks is None:
+            chunks = doc.memo[key] = _chunks(doc.text)
+        return chunks
     out: list[tuple[int, int]] = []
     for s in doc.segments:
         if s.scope in scope:
