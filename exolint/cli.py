@@ -11,12 +11,10 @@ import os
 import sys
 import time
 import warnings
-from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import Settings
 from .finding import SEVERITY_RANK
 from .registry import PluginError, PluginWarning, get_registry
 from .ruleset import RuleLoadError
@@ -149,12 +147,11 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     [tool.exolint]); options given here override it. See docs/configuration.md.
     """
     from .api import select_rules
-    from .engine import Engine
     from .reporters import ReportOptions, RunSummary
     from .cache import open_cache
     from .engine import Timings
     from .parallel import default_jobs
-    from .runner import Plan, Resolver, collect_targets, run
+    from .runner import collect_targets, run
 
     started = time.perf_counter()
     jobs = jobs or default_jobs()

@@ -15,7 +15,7 @@ from exolint.engine import Engine
 from exolint.plugins.text import parse
 from exolint.registry import get_registry
 from exolint.rule import CompileContext
-from exolint.ruleset import RuleLoadError, load_ruleset
+from exolint.ruleset import RuleLoadError
 
 TODAY = _dt.date(2026, 11, 22)
 RULE = textwrap.dedent("""\

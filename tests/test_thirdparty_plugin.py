@@ -2,7 +2,6 @@
 a rule kind and a rule pack through the `exolint` entry-point group."""
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest

@@ -94,8 +94,8 @@ def test_claim_citing_incomplete_entry():
 
 
 @pytest.mark.parametrize("text", [
-    f"Products placed on the market must be notified (1).\n\n(1) Regulation (EC) No 1223/2009 on cosmetic products",
-    f"Human tissue for transplant must come from a licensed establishment (2).\n\n(2) Human Tissue Act 2004",
+    "Products placed on the market must be notified (1).\n\n(1) Regulation (EC) No 1223/2009 on cosmetic products",
+    "Human tissue for transplant must come from a licensed establishment (2).\n\n(2) Human Tissue Act 2004",
     f"Redness fades within a day (1).\n\n(1) {GOOD_REF}",
     "Wash your hands (1) before and (2) after changing the dressing.",
     "A study published in Dermal Digest found thicker skin (3).\n\n(3) Dermal Digest, 2018",  # EXO203's finding
