@@ -69,17 +69,30 @@ def lint_text(text: str, format: str = "text", *, path: str = "<text>", rules: R
     return lint(doc, rs)
 
 
-def lint_paths(paths: Iterable[str | Path], *, rules: RuleSet | None = None, settings: Settings | None = None
-               ) -> RunResult:
-    """Findings and per-file errors for files and directories (walked as the CLI walks them)."""
+def lint_paths(paths: Iterable[str | Path], *, rules: RuleSet | None = None, settings: Settings | None = None,
+               use_config: bool = True) -> RunResult:
+    """Findings and per-file errors for files and directories, walked as the CLI walks them.
+
+    Without `settings`, each file follows its nearest configuration file (`.exolint.yaml` or
+    `[tool.exolint]`), its inline suppressions and its per-file ignores, exactly as
+    `exolint check` does; pass `use_config=False` for the built-in defaults everywhere.
+    A configuration error raises `exolint.configfile.ConfigError`.
+    """
     from .runner import Plan, Resolver, collect_targets, run
 
     registry = get_registry()
-    settings = settings or Settings()
-    rs = rules if rules is not None else select_rules(load_rules(settings.rules), settings)
     targets, errors = collect_targets([str(p) for p in paths], registry)
+    if settings is None and use_config:
+        from .resolve import ConfigResolver
+
+        resolver = ConfigResolver(registry, rules if rules is not None else load_rules(), {})
+        targets = resolver.prepare(targets)
+    else:
+        settings = settings or Settings()
+        rs = rules if rules is not None else select_rules(load_rules(settings.rules), settings)
+        resolver = Resolver(Plan(settings, Engine(rs)))
     out = RunResult(errors=list(errors))
-    for r in run(targets, Resolver(Plan(settings, Engine(rs))), registry):
+    for r in run(targets, resolver, registry):
         out.findings += r.findings
         out.errors += r.errors
     return out

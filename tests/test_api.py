@@ -1,0 +1,32 @@
+"""The Python API: lint_text, lint_paths (configuration-aware like the CLI), load_rules."""
+import exolint
+from exolint.api import load_rules
+
+
+def test_lint_text_in_each_format():
+    for fmt, text in (("text", "It is absolutely safe."), ("markdown", "# T\n\nIt is *absolutely* safe."),
+                      ("html", "<p>It is absolutely safe.</p>")):
+        assert "EXO401" in {f.rule for f in exolint.lint_text(text, format=fmt)}, fmt
+    assert exolint.lint_text("Bruising is common and fades in a week.") == []
+
+
+def test_lint_text_with_a_selection():
+    rs = load_rules(select=["EXO401"])
+    fs = exolint.lint_text("The FDA-approved serum is absolutely safe.", rules=rs)
+    assert {f.rule for f in fs} == {"EXO401"}
+
+
+def test_lint_paths_follows_configuration_and_suppressions(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.md").write_text("It is absolutely safe.\n", encoding="utf-8")
+    (tmp_path / "site" / "b.md").write_text(
+        "<!-- exolint-disable-next-line EXO401 -- quoted from a complaint -->\nIt is absolutely safe.\n",
+        encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 absolutely safe")
+    result = exolint.lint_paths([tmp_path / "site", tmp_path / "bad.txt"])
+    assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in result if f.rule == "EXO401"] == [("a.md", "EXO401")]
+    assert len(result.errors) == 1 and "--encoding" in result.errors[0].message
+    (tmp_path / "site" / ".exolint.yaml").write_text("ignore: [EXO401]\n", encoding="utf-8")
+    assert [f for f in exolint.lint_paths([tmp_path / "site"]) if f.rule == "EXO401"] == []
+    no_cfg = exolint.lint_paths([tmp_path / "site"], use_config=False)
+    assert "EXO401" in {f.rule for f in no_cfg}
