@@ -21,6 +21,8 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
 _URL = regex.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'”’]", regex.I)
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+_DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_NEXT = regex.compile(r"\s+(\S)")
 
 
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
@@ -33,7 +35,7 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith"
-    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+    if _DOTTED.fullmatch(word):
         return True  # "e.g", "U.S"
     return False
 
@@ -54,7 +56,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if not any(b == p for _, b in urls) and _is_abbreviation(text, p, s):
                 continue
             # a lower-case next word usually continues the sentence ("approx. five", "et al. found")
-            nxt = regex.match(r"\s+(\S)", text[m.end():min(end, m.end() + 8)])
+            nxt = _NEXT.match(text, m.end(), min(end, m.end() + 8))
             if nxt and (nxt.group(1).islower() or nxt.group(1).isdigit()):
                 continue
         e = m.end()

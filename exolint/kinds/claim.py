@@ -42,8 +42,9 @@ Message placeholders: {claim}, {agent}, {predicate}, {object}, {polarity} and th
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -52,7 +53,15 @@ from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
-from .claim_vocab import OBJECT_NOUNS, agent_pattern, clause_bounds, object_pattern, predicate_pattern
+from .claim_scan import predicate_matches
+from .claim_vocab import (
+    OBJECT_NOUNS,
+    agent_pattern,
+    clause_bounds,
+    object_pattern,
+    predicate_pattern,
+    predicate_prefixes,
+)
 from .scan import bounded, compile_pattern, phrase_to_regex, scope_ranges
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -97,6 +106,7 @@ class ClaimRule:
     values: dict[str, str]
     triggers: tuple[str, ...]
     timeout: float
+    prefixes: tuple[str, ...] | None = None  # literal starts of every predicate match (claim_scan)
 
     def _gap(self, text: str, x: tuple[int, int], y: tuple[int, int]) -> int:
         """Words between two spans (0 when they touch or overlap)."""
@@ -149,14 +159,18 @@ class ClaimRule:
 
     def check(self, doc: Document) -> Iterable[Hit]:
         text = doc.match_text
-        done: list[tuple[int, int]] = []
+        # reported spans never overlap, so sorted by start they are sorted by end too: a new span
+        # overlaps one iff it overlaps the last reported span starting before its end
+        starts: list[int] = []
+        ends: list[int] = []
         for a, b in scope_ranges(doc, self.rule.scope):
-            for m in self.predicate.finditer(text, a, b, timeout=self.timeout):
+            for m in predicate_matches(self.predicate, self.prefixes, doc, a, b, self.timeout):
                 found = self._claim(doc, m)
                 if found is None:
                     continue
                 sentence, clause, span, pred, agent, obj = found
-                if any(s < span[1] and span[0] < e for s, e in done):
+                i = bisect_left(starts, span[1])
+                if i and ends[i - 1] > span[0]:
                     continue
                 if self.requires is not None and not self.requires.search(text, *sentence, timeout=self.timeout):
                     continue
@@ -168,7 +182,8 @@ class ClaimRule:
                     pol = MENTION
                 if pol not in self.report:
                     continue
-                done.append(span)
+                starts.insert(i, span[0])
+                ends.insert(i, span[1])
                 yield Hit(span[0], span[1], fill(
                     self.rule.message, claim=doc.text[span[0]:span[1]], polarity=pol,
                     agent=doc.text[agent.start():agent.end()] if agent else "",
@@ -223,4 +238,5 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
         rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(every),
         list(groups), unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
         _regexes(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
-        fact.placeholders(), triggers, ctx.regex_timeout)
+        fact.placeholders(), triggers, ctx.regex_timeout,
+        predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))))

@@ -11,7 +11,8 @@ import regex
 from ..ruleset import RuleSpecError
 from .scan import bounded, phrase_to_regex
 
-#: predicate name -> (regex, prefilter trigger); "unapproved" never matches (word boundary)
+#: predicate name -> (regex, prefilter trigger); "unapproved" never matches (word boundary). The
+#: trigger is also the literal start of every form of its regex: `predicate_prefixes` relies on it
 PREDICATES: dict[str, tuple[str, str]] = {
     "approved": (r"approv(?:ed|es|e|als?|ing)", "approv"),
     "authorised": (r"authori[sz](?:ed|es|e|ations?|ing)", "authori"),
@@ -64,6 +65,25 @@ def predicate_pattern(names: list[str], regexes: list[str]) -> tuple[str, tuple[
     if regexes:
         triggers = []  # a regex has no literal we can trust; the rule always runs
     return bounded("|".join(f"(?:{x})" for x in parts)), tuple(dict.fromkeys(t for t in triggers if t))
+
+
+def predicate_prefixes(names: list[str], regexes: list[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII literals one of which every predicate match starts with, or None when
+    there are none to rely on (a regex, an empty or non-ASCII phrase). Why ASCII: only there does
+    `str.lower` agree with the regex module's case-insensitive matching (see `claim_scan`)."""
+    if regexes:
+        return None
+    out = []
+    for p in names:
+        if p.lower() in PREDICATES:
+            out.append(PREDICATES[p.lower()][1])
+        elif p.split():
+            out.append(p.split()[0].lower())
+        else:
+            return None
+    if not out or not all(w.isascii() for w in out):
+        return None
+    return tuple(dict.fromkeys(out))
 
 
 def name_regex(name: str) -> str:

@@ -39,16 +39,26 @@ Message placeholders: {quantity} (as written), {value} (normalised), {subject}, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .quantity_extract import (DIMENSIONS, UNIT_TRIGGERS, UNITS, Extractor, Quantity, compile_extractor, extract,
-                               fmt_number, lost_dash_splits)
+from .quantity_extract import (
+    DIMENSIONS,
+    UNIT_TRIGGERS,
+    UNITS,
+    Extractor,
+    Quantity,
+    compile_extractor,
+    extract,
+    fmt_number,
+    lost_dash_splits,
+)
 from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
@@ -88,15 +98,30 @@ class QuantityRule:
     messages: dict[str, str]
     triggers: tuple[str, ...]
     timeout: float
-    _cache: dict = field(default_factory=dict, repr=False)
+    #: the first word of every subject, literally: a cheap test that a line can hold a subject at all
+    mention: regex.Pattern | None = None
 
     # -- binding ---------------------------------------------------------------------------------
+    def _subjects_of(self, doc: Document, found: list[Quantity]) -> list[str | None]:
+        """The bound subject of each quantity; rules with the same subjects and reach share it."""
+        if self.subjects is None:
+            return [""] * len(found)
+        key = ("quantity", "bind", self.subjects.pattern, self.max_words, self.extractor.key, self.rule.scope)
+        bound = doc.memo.get(key)
+        if bound is None:
+            bound = doc.memo[key] = [self._bound_subject(doc, q) for q in found]
+        return bound
+
     def _bound_subject(self, doc: Document, q: Quantity) -> str | None:
         """The subject text a quantity describes, or None when it is about something else."""
-        if self.subjects is None:
-            return ""
-        a, b = doc.window(q.start, q.end, "sentence")
         text = doc.match_text
+        if self.mention is not None and "\n" not in text[q.start:q.end]:
+            # a sentence never leaves its block, and a block has no newline: no subject word in the
+            # line means no subject in the sentence, and splitting sentences can wait
+            lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+            if not self.mention.search(text, lo, len(text) if hi < 0 else hi, timeout=self.timeout):
+                return None
+        a, b = doc.window(q.start, q.end, "sentence")
         best_before = best_after = None
         for m in self.subjects.finditer(text, a, b, timeout=self.timeout):
             mine = m.group("ours") is not None
@@ -138,30 +163,40 @@ class QuantityRule:
     def _msg(self, check: str, values: dict[str, Any]) -> str:
         return fill(self.messages.get(check, self.rule.message), **values)
 
+    def _quantities(self, doc: Document) -> list[Quantity]:
+        """The document's quantities in this rule's units and scopes, extracted once for all rules
+        that share them (the memo key holds everything the extraction depends on)."""
+        key = ("quantity", "extract", self.extractor.key, self.rule.scope)
+        found = doc.memo.get(key)
+        if found is None:
+            found = [q for a, b in scope_ranges(doc, self.rule.scope)
+                     for q in extract(self.extractor, doc.match_text, a, b, self.timeout)]
+            doc.memo[key] = found
+        return found
+
     def check(self, doc: Document) -> Iterable[Hit]:
         seen: list[tuple[Quantity, str]] = []
-        for a, b in scope_ranges(doc, self.rule.scope):
-            for q in extract(self.extractor, doc.match_text, a, b, self.timeout):
-                subject = self._bound_subject(doc, q)
-                if subject is None:
+        found = self._quantities(doc)
+        for q, subject in zip(found, self._subjects_of(doc, found)):
+            if subject is None:
+                continue
+            values = self._values(q, subject)
+            splits = self._splits(q)
+            if splits:
+                if "mangled" in self.checks:
+                    yield self._mangled(q, splits, values)
+                continue
+            if "plausibility" in self.checks and q.dimension in self.bounds:
+                ends = [x for x in (q.lo, q.hi) if x is not None]
+                if not all(self._ok(q, x) for x in ends):
+                    yield Hit(q.start, q.end, self._msg("plausibility", values))
+                    seen.append((q, subject))
                     continue
-                values = self._values(q, subject)
-                splits = self._splits(q)
-                if splits:
-                    if "mangled" in self.checks:
-                        yield self._mangled(q, splits, values)
-                    continue
-                if "plausibility" in self.checks and q.dimension in self.bounds:
-                    ends = [x for x in (q.lo, q.hi) if x is not None]
-                    if not all(self._ok(q, x) for x in ends):
-                        yield Hit(q.start, q.end, self._msg("plausibility", values))
-                        seen.append((q, subject))
-                        continue
-                if "contradiction" in self.checks:
-                    hit = self._contradiction(doc, q, values, seen)
-                    if hit is not None:
-                        yield hit
-                seen.append((q, subject))
+            if "contradiction" in self.checks:
+                hit = self._contradiction(doc, q, values, seen)
+                if hit is not None:
+                    yield hit
+            seen.append((q, subject))
 
     def _contradiction(self, doc: Document, q: Quantity, values: dict, seen: list) -> Hit | None:
         for p, _ in seen:
@@ -197,6 +232,14 @@ def _subject_pattern(ours: list[str], other: list[str]) -> regex.Pattern | None:
     if other:
         parts.insert(0 if max(map(len, other)) > max(map(len, ours)) else 1, f"(?P<other>{bounded(alt(other))})")
     return regex.compile("|".join(parts), regex.IGNORECASE | regex.V0)
+
+
+def _mention_pattern(ours: list[str]) -> regex.Pattern | None:
+    """Every "ours" match holds its phrase's first word as written, under the same case rules."""
+    if not ours or any(not p.split() for p in ours):
+        return None  # an empty phrase matches anywhere: no literal to test
+    words = sorted({p.split()[0] for p in ours}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w, special_only=True) for w in words), regex.IGNORECASE | regex.V0)
 
 
 def _bounds(rule: Rule, ctx: CompileContext) -> tuple[dict, dict[str, str]]:
@@ -240,4 +283,5 @@ def compile(rule: Rule, ctx: CompileContext) -> QuantityRule:
             dict.fromkeys(t for u in units for t in UNIT_TRIGGERS[u]))
     return QuantityRule(rule, compile_extractor(units), pattern, checks, bounds, cite,
                         float(o.get("tolerance", 5)), int(o.get("max_words", 25)), o.get("fix", "safe"),
-                        dict(o.get("messages", {})), triggers, ctx.regex_timeout)
+                        dict(o.get("messages", {})), triggers, ctx.regex_timeout,
+                        _mention_pattern(subjects) if pattern is not None else None)

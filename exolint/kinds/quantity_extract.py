@@ -8,6 +8,7 @@ nm", and the same traps avoided: "nM" (nanomolar) is not "nm", a count ("200 bil
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -49,10 +50,13 @@ def _unit_alternation(names: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Extractor:
-    """The compiled grammar of one rule: the quantity pattern and the unit pattern it ends with."""
+    """The compiled grammar of one rule: the quantity pattern, the unit pattern it ends with, and
+    `anchor` (a digit followed by a unit), which every quantity contains at its last number."""
 
     pattern: regex.Pattern
     unit: regex.Pattern
+    anchor: regex.Pattern
+    key: tuple[str, ...] = ()  # the unit names, for sharing one extraction between rules (Document.memo)
 
 
 def compile_extractor(unit_names: list[str]) -> Extractor:
@@ -67,7 +71,8 @@ def compile_extractor(unit_names: list[str]) -> Extractor:
         rf"|(?:{lead}(?P<lo>{_NUM})(?:\s*{u})?(?i:{_DASH})(?P<hi>{_NUM})\s*{u})"
         rf"|(?:{lead}(?P<one>{_NUM})(?:\s*-\s*|\s*){u})"
     )
-    return Extractor(regex.compile(body, regex.V0), regex.compile(r"\s*-?\s*" + _unit_alternation(unit_names), regex.V0))
+    return Extractor(regex.compile(body, regex.V0), regex.compile(r"\s*-?\s*" + _unit_alternation(unit_names), regex.V0),
+                     regex.compile(r"\d(?:\s*-\s*|\s*)" + u, regex.V0), tuple(unit_names))
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,57 @@ def format_range(lo: float | None, hi: float | None, unit: str, single: bool = F
     return f"{fmt_number(lo)}–{fmt_number(hi)}{sep}{unit}"
 
 
+# -- finding the matches fast -------------------------------------------------------------------
+# Trying the whole grammar at every position of a page is what made extraction slow. Every quantity
+# ends with a digit and a unit (`Extractor.anchor`), and everything between its start and that digit
+# is digits, spaces, punctuation of numbers and ranges, and whole words of the grammar (a keyword
+# may start inside the first word: the grammar has no word boundary before "under"). So the grammar
+# is tried only at the positions of that stretch before each anchor, left to right, skipping what a
+# match has consumed: the same matches, in the same order, as `pattern.finditer`.
+_BACK_CHARS = regex.compile(r"[\d\s,.\-‐‑‒–—<=>≤⩽≥⩾%]*", regex.V0 | regex.REVERSE)
+_BACK_WORD = regex.compile(r"\p{L}+", regex.V0 | regex.REVERSE)
+_INNER_WORD = regex.compile(
+    r"(?i:between|and|to|under|below|up|less|smaller|than|no|more|at|most|max|maximum|over|above|greater|larger|"
+    r"least|min|minimum|per|cent|" + "|".join(body for _, _, body, _ in UNITS.values()) + ")", regex.V0)
+#: characters a match can start with (digits and "." of numbers, comparison signs, keyword initials)
+_START = regex.compile(r"[\d.<>≤⩽≥⩾]|(?i:[bulsnamog])", regex.V0)
+
+
+def _stretch_start(text: str, lo: int, at: int) -> int:
+    """The leftmost position >= lo from which text[pos:at] can be the start of a quantity."""
+    i = at
+    while i > lo:
+        i = _BACK_CHARS.match(text, lo, i).start()
+        if i <= lo:
+            break
+        w = _BACK_WORD.match(text, lo, i)
+        if w is None:
+            break  # a character no quantity contains
+        if not _INNER_WORD.fullmatch(text, w.start(), i):
+            return w.start()  # a keyword may still start inside this word ("thunder" -> "under")
+        i = w.start()
+    return i
+
+
+def _finditer(ex: Extractor, text: str, start: int, end: int, timeout: float) -> Iterator[regex.Match]:
+    """`ex.pattern.finditer(text, start, end)`, trying the grammar only where a match can start."""
+    last = start  # positions before this are inside a match already found
+    tried = start  # positions before this were tried already
+    match, can_start = ex.pattern.match, _START.match
+    for h in ex.anchor.finditer(text, start, end, timeout=timeout):
+        at = h.start()
+        if at < last:
+            continue
+        for p in range(_stretch_start(text, max(tried, last), at), at + 1):
+            if p < last or not can_start(text, p):
+                continue
+            m = match(text, p, end, timeout=timeout)
+            if m is not None:
+                last = m.end()
+                yield m
+        tried = at + 1
+
+
 def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     m = ex.unit.match(text, pos, end)
     if not m:
@@ -129,7 +185,7 @@ def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
 def extract(ex: Extractor, text: str, start: int, end: int, timeout: float) -> list[Quantity]:
     """Quantities in text[start:end], in order of appearance."""
     out: list[Quantity] = []
-    for m in ex.pattern.finditer(text, start, end, timeout=timeout):
+    for m in _finditer(ex, text, start, end, timeout):
         g = m.groupdict()
         digits = None
         if g["blo"] is not None:

@@ -1,0 +1,44 @@
+"""`quantity_extract`: the anchored scan must find exactly what the grammar's own `finditer` finds."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from exolint.kinds.quantity_extract import UNITS, _finditer, compile_extractor
+
+UNIT_SETS = [["nm", "µm", "mm"], ["days", "weeks", "months", "sessions", "treatments"], list(UNITS)]
+PIECES = list("0123456789 .,-–—<>=≤≥%µnmuabdkswy\n") + [
+    "between ", "under ", "up to ", "no more than ", "max. ", "at least ", " and ", " to ", "thunder ",
+    "..", "nm", "µm", "mm", "days", "weeks", "sessions", "percent", "per cent", "ſ", "İ", "K"]
+
+
+def spans_slow(ex, text, a, b):
+    return [m.span() for m in ex.pattern.finditer(text, a, b)]
+
+
+def spans_fast(ex, text, a, b):
+    return [m.span() for m in _finditer(ex, text, a, b, 1.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "between 30 nm and 150 nm", "thunder 30 nm", "sizes of 30-100 nm, 40–160 nm or 0.03-0.15 µm",
+    "no more than 200 nm; at least 30nm", "max. 150 nm", "up to .5 µm", "1 nm 2 nm 3 nm 4 nm",
+    "46 weeks apart, 23 sessions", "30 nm5", "a30 nm", "30\n\nnm", "between 30 and 40 days",
+])
+@pytest.mark.parametrize("units", UNIT_SETS)
+def test_same_matches_as_the_grammar_on_written_cases(text, units):
+    ex = compile_extractor(units)
+    assert spans_fast(ex, text, 0, len(text)) == spans_slow(ex, text, 0, len(text))
+
+
+@pytest.mark.parametrize("units", UNIT_SETS)
+def test_same_matches_as_the_grammar_on_random_texts_and_ranges(units):
+    ex = compile_extractor(units)
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        assert spans_fast(ex, text, 0, len(text)) == spans_slow(ex, text, 0, len(text)), text
+        assert spans_fast(ex, text, a, b) == spans_slow(ex, text, a, b), (text, a, b)
