@@ -52,32 +52,40 @@ class Prefilter:
                 self.always.append(c)
             for t in trig:
                 self.by_trigger[t].append(c)
-        self.n_triggered = len({id(c) for cs in self.by_trigger.values() for c in cs})
+        # each triggered rule is one bit; a trigger's value is the mask of its rules, so the pass
+        # over the text only ORs integers (a common trigger occurs hundreds of times a page)
+        self.triggered: list[CompiledRule] = list({id(c): c for cs in self.by_trigger.values() for c in cs}.values())
+        self.n_triggered = len(self.triggered)
+        bit = {id(c): 1 << i for i, c in enumerate(self.triggered)}
+        self.full = (1 << self.n_triggered) - 1
         self.automaton = None
         if self.by_trigger:
             self.automaton = ahocorasick.Automaton()
-            for t in self.by_trigger:
-                self.automaton.add_word(t, t)
+            for t, cs in self.by_trigger.items():
+                mask = 0
+                for c in cs:
+                    mask |= bit[id(c)]
+                self.automaton.add_word(t, mask)
             self.automaton.make_automaton()
         self.order = {id(c): i for i, c in enumerate(rules if isinstance(rules, list) else [])}
 
     def active(self, lower_text: str) -> list[CompiledRule]:
         if self.automaton is None:
             return list(self.always)
-        chosen = {id(c): c for c in self.always}
-        waiting = self.n_triggered  # rules with triggers not yet chosen: stop scanning at zero
-        seen: set[str] = set()
-        by_trigger = self.by_trigger
-        for _, t in self.automaton.iter(lower_text):
-            if t in seen:
-                continue
-            seen.add(t)
-            for c in by_trigger[t]:
-                if id(c) not in chosen:
-                    chosen[id(c)] = c
-                    waiting -= 1
-            if not waiting:
+        full = self.full
+        mask = 0
+        for _, m in self.automaton.iter(lower_text):
+            mask |= m
+            if mask == full:  # every triggered rule is chosen: stop scanning
                 break
+        chosen = {id(c): c for c in self.always}
+        i = 0
+        while mask:
+            if mask & 1:
+                c = self.triggered[i]
+                chosen[id(c)] = c
+            mask >>= 1
+            i += 1
         return sorted(chosen.values(), key=lambda c: c.rule.id)
 
 

@@ -276,6 +276,18 @@ class _Walker(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self.flush()
 
+    def parse_html_declaration(self, i: int) -> int:  # noqa: D102
+        # Some Pythons assert on a marked section they do not know ("<![0"); browsers read any
+        # "<![" that is not CDATA as a bogus comment up to the next ">", and so do we.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            if j < 0:
+                j = len(self.rawdata) - 1
+            self.flush()
+            return j + 1
+
 
 def parse(source: str, path: str, options: dict) -> Document:
     """Build the prose of an HTML page; never raises on malformed markup."""

@@ -5,12 +5,15 @@ are prose offsets that the engine maps back to the source.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..ruleset import RuleSpecError
+from .candidates import Candidates
+from .prefix import literal_prefixes
 
 # Inside one block the prose has no newlines (breaks are spaces), so whitespace in a phrase never
 # matches across blocks, which are separated by a blank line.
@@ -91,11 +94,55 @@ def scope_ranges(doc: Document, scope: frozenset[str] | None) -> list[tuple[int,
 
 def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None,
              timeout: float) -> Iterator[regex.Match]:
+    """The pattern's matches in the scope, as `pattern.finditer` finds them, never across blocks.
+
+    When every match must start with one of a few literal words (`prefix.literal_prefixes`), the
+    pattern is tried only where those words occur; the matches are the same, found much faster.
+    """
     text = doc.match_text
+    words = _prefixes(pattern)
+    starts = Candidates.starts(doc, words) if words is not None else None
     for a, b in scope_ranges(doc, scope):
-        for m in pattern.finditer(text, a, b, timeout=timeout):
+        if starts is None:
+            found: Iterable[regex.Match] = pattern.finditer(text, a, b, timeout=timeout)
+        else:
+            found = _finditer_at(pattern, text, a, b, starts, timeout)
+        for m in found:
             if "\n" not in text[m.start():m.end()]:  # never across blocks (a rule's `\s+` could)
                 yield m
+
+
+_PREFIXES: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def _prefixes(pattern: regex.Pattern) -> frozenset[str] | None:
+    key = (pattern.pattern, pattern.flags)
+    if key not in _PREFIXES:
+        _PREFIXES[key] = literal_prefixes(pattern.pattern)
+    return _PREFIXES[key]
+
+
+def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list[int],
+                 timeout: float) -> list[regex.Match]:
+    """`pattern.finditer(text, a, b)`, trying the pattern only at `starts` (a superset of the
+    positions where a match can start): leftmost first, each search going on after the last match."""
+    out = []
+    pos = a
+    match = pattern.match
+    for i in range(bisect_left(starts, a), len(starts)):
+        p = starts[i]
+        if p >= b:
+            break
+        if p < pos:
+            continue
+        m = match(text, p, b, timeout=timeout)
+        if m is None:
+            continue
+        if m.end() == m.start():  # empty matches step on in finditer's own way: let it do that
+            return list(pattern.finditer(text, a, b, timeout=timeout))
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def window_text(doc: Document, start: int, end: int, window: str) -> tuple[int, int, str]:

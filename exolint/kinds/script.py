@@ -32,8 +32,8 @@ kind appends the count to `message`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -68,16 +68,8 @@ class ScriptRule:
     triggers: tuple[str, ...] = ()
 
     def _words(self, doc: Document) -> list[LookalikeWord]:
-        out = []
-        for a, b in scope_ranges(doc, self.rule.scope):
-            chunk = doc.text[a:b]
-            if chunk.isascii():
-                continue
-            for w in lookalike_words(chunk):
-                if not (w.scripts & self.scripts) or (self.mixed_only and not w.mixed):
-                    continue
-                out.append(LookalikeWord(w.start + a, w.end + a, tuple(p + a for p in w.positions), w.scripts, w.mixed))
-        return out
+        return [w for w in _lookalikes(doc, self.rule.scope)
+                if (w.scripts & self.scripts) and not (self.mixed_only and not w.mixed)]
 
     def _runs(self, doc: Document, words: list[LookalikeWord]) -> list[list[LookalikeWord]]:
         """Adjacent affected words of one sentence, grouped."""
@@ -85,9 +77,9 @@ class ScriptRule:
         for w in words:
             if runs:
                 last = runs[-1][-1]
-                gap = doc.text[last.end:w.start]
-                same_sentence = doc.window(last.start, last.end, "sentence") == doc.window(w.start, w.end, "sentence")
-                if _GAP.fullmatch(gap) and same_sentence:
+                # the gap first: sentence windows are only worth computing for neighbouring words
+                if _GAP.fullmatch(doc.text, last.end, w.start) and (
+                        doc.window(last.start, last.end, "sentence") == doc.window(w.start, w.end, "sentence")):
                     runs[-1].append(w)
                     continue
             runs.append([w])
@@ -131,6 +123,24 @@ class ScriptRule:
         related = [(ra, rb, RELATED_MESSAGE) for ra, rb, *_ in fixed_runs[1:]]
         fix = [(ra, rb, rfixed) for ra, rb, rfixed, *_ in fixed_runs]
         return Hit(a, b, msg, related=related, fix=fix, fix_safe=True)
+
+
+def _lookalikes(doc: Document, scope: frozenset[str] | None) -> list[LookalikeWord]:
+    """Every look-alike word in the scope's ranges, in prose offsets; computed once per document
+    and scope and shared by all `script` rules (one per script) through `doc.memo`."""
+    key = ("script", "words", scope)
+    found = doc.memo.get(key)
+    if found is not None:
+        return found
+    found = []
+    for a, b in scope_ranges(doc, scope):
+        chunk = doc.text[a:b]
+        if chunk.isascii():
+            continue
+        for w in lookalike_words(chunk):
+            found.append(LookalikeWord(w.start + a, w.end + a, tuple(p + a for p in w.positions), w.scripts, w.mixed))
+    doc.memo[key] = found
+    return found
 
 
 def compile(rule: Rule, ctx: CompileContext) -> ScriptRule:

@@ -353,3 +353,10 @@ def test_register_formats() -> None:
     assert args[0] == "html" and args[1] is parse
     assert kwargs["extensions"] == (".html", ".htm", ".xhtml")
     assert kwargs["description"]
+
+
+def test_unknown_marked_section_is_a_bogus_comment_not_a_crash():
+    # CPython's parser asserts on "<![0"; browsers skip such a section up to the next ">"
+    for src, prose in (("<![0", ""), ("<p>a</p><![foo[ x ]]><p>It is safe.</p>", "a\n\nIt is safe.")):
+        doc = parse(src, "x.html", {})
+        assert doc.text == prose

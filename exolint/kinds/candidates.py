@@ -1,0 +1,122 @@
+"""Where the literal prefixes of rules' patterns occur in a document (see `prefix`), found once per
+document and shared by every rule through `doc.memo`.
+
+Offsets are those of the lower-cased prose, which has the prose's length unless the page holds a
+character that lower-casing lengthens or does not fold to the ASCII letter an ignore-case pattern
+matches it as (`CASE_ODD`); such a page is scanned in full. Word-start and whitespace conditions
+are read from the ASCII characters around an occurrence, which is exact: a `\\b` before a letter
+cannot hold after an ASCII letter, digit or "_", and whitespace is none of them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from typing import ClassVar
+
+import ahocorasick
+
+from ..document import Document
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+#: characters that an ignore-case pattern matches as an ASCII letter but that `str.lower()` does
+#: not turn into that letter (İ becomes two characters, ſ stays ſ); tests/kinds/test_prefix.py
+#: recomputes this from the `regex` module. A page holding one is scanned in full.
+CASE_ODD = "\u0130\u017f"
+_ODD = re.compile("[" + CASE_ODD + "]")
+
+
+class Candidates:
+    """Where rules' literal prefixes occur in a document, shared by all rules through `doc.memo`.
+
+    Prefixes of three or more letters are found together in one Aho-Corasick pass; the automaton
+    holds every prefix a rule has asked for so far, so it grows during the first documents of a
+    run and then stays. One- and two-letter prefixes ("a", "as", "no") occur too often for that
+    pass to list every occurrence, so each is searched on its own with its word-start and
+    whitespace conditions built in.
+    """
+
+    _words: ClassVar[set[str]] = set()
+    _automaton: ClassVar[ahocorasick.Automaton | None] = None
+    _version: ClassVar[int] = 0
+
+    @classmethod
+    def _register(cls, words: Iterable[str]) -> None:
+        new = [w for w in words if w not in cls._words]
+        if not new:
+            return
+        cls._words.update(new)
+        a = ahocorasick.Automaton()
+        for w in cls._words:
+            a.add_word(w, w)
+        a.make_automaton()
+        cls._automaton, cls._version = a, cls._version + 1
+
+    @classmethod
+    def starts(cls, doc: Document, words: frozenset[str]) -> list[int] | None:
+        """Sorted start offsets of any of `words` in the prose; None: scan this document in full."""
+        lower = doc.memo.get(("scan", "lower"))
+        if lower is None:
+            text = doc.match_text
+            low = text.lower()
+            usable = len(low) == len(text) and (text.isascii() or not _ODD.search(text))
+            lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
+        low, positions = lower
+        if low is None:
+            return None
+        missing = [c for c in (w.strip(" ") for w in words) if len(c) > 2 and c not in cls._words]
+        if missing:
+            cls._register(missing)
+        out: set[int] = set()
+        for w in words:
+            got = positions.get(w)
+            if got is None:
+                got = positions[w] = cls._positions(doc, low, w)
+            out.update(got)
+        return sorted(out)
+
+    @classmethod
+    def _positions(cls, doc: Document, low: str, word: str) -> list[int]:
+        core = word.strip(" ")
+        n = len(core)
+        if n == 1:  # "a", "i": everywhere inside words, so the conditions go into one C-level search
+            body = re.escape(core)
+            if word[0] == " ":
+                body += f"(?<![a-z0-9_]{body})"
+            if word[-1] == " ":
+                body += "(?![a-z0-9_])"
+            return [m.start() for m in _short(body).finditer(low)]
+        if n == 2:  # "as", "no": a few times a page, found faster by str.find than by any scan
+            ends = []
+            find = low.find
+            i = find(core)
+            while i >= 0:
+                ends.append(i + 1)
+                i = find(core, i + 1)
+        else:
+            index = doc.memo.get(("scan", "prefix-index"))
+            if index is None or index[0] != cls._version:
+                index = doc.memo[("scan", "prefix-index")] = (cls._version, _index(low, cls._automaton))
+            ends = index[1].get(core)
+        if not ends:
+            return []
+        found = [e - n + 1 for e in ends]
+        if word[0] == " ":  # at the start of a word: no ASCII letter, digit or "_" before it
+            found = [p for p in found if p == 0 or low[p - 1] not in _WORD_CHARS]
+        if word[-1] == " ":
+            found = [p for p in found if low[p + n:p + n + 1] not in _WORD_CHARS]
+        return found
+
+
+@cache
+def _short(body: str) -> re.Pattern[str]:
+    return re.compile(body)
+
+
+def _index(low: str, automaton) -> dict[str, list[int]]:
+    """Per word: the end offsets of its occurrences in the lower-cased prose."""
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    for end, w in automaton.iter(low):
+        by_word[w].append(end)
+    return by_word

@@ -1,0 +1,212 @@
+r"""Where a rule's regular expression can start matching, found with one literal scan per document.
+
+The `regex` module tries every alternative of a rule's alternation at every position of a page
+(about 20 ns a character for each `\b(?:word|word|...)`), which made the pattern-like kinds the
+slowest part of a run although they rarely match. Almost every alternative starts with literal
+words, so this module reads from the pattern the literal prefixes that every match must start
+with (`literal_prefixes`); `candidates.Candidates` finds where those prefixes occur, once per
+document for all rules; and `scan.finditer` then tries the
+pattern only at those positions, with the same leftmost-first, non-overlapping walk `finditer`
+does, so the matches are exactly the same. A pattern whose start cannot be read (a character
+class or `\w` first, verbose mode) is scanned in full as before.
+"""
+from __future__ import annotations
+
+import re
+
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZmM")  # \b \B \A \Z, and regex's \m \M (word start/end)
+#: lookbehinds that, like \b before a letter, forbid a word character before the match
+_NOT_AFTER_WORD = frozenset([r"(?<![\p{L}\p{N}_])", r"(?<!\w)"])
+#: classes of whitespace only (`scan.phrase_to_regex` joins words with the first)
+_WHITESPACE_CLASSES = frozenset([r"[^\S\n]", r"[\s]", r"[ \t]"])
+#: codes, back references and \G (which anchors at the previous match, unlike a match() call)
+_UNFOLLOWED_ESCAPES = frozenset("xuUgkNG0123456789")
+
+
+class _Unreadable(Exception):
+    """The pattern uses syntax this reader does not follow; the caller scans in full."""
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` starts with, or None.
+
+    None means "could start anywhere" (or the pattern was not understood), so it must be scanned
+    in full. A returned set is conservative: prefixes stop at the first character that is not a
+    plain ASCII letter or digit or that may repeat, and any construct not understood gives None.
+    """
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return None  # verbose mode: spaces are not literal
+    try:
+        branches, pos = _parse_alt(pattern, 0)
+        if pos != len(pattern):
+            return None
+        result = _prefixes_alt(branches)
+    except (_Unreadable, IndexError, ValueError):
+        return None
+    if not result or "" in result:
+        return None
+    return frozenset(result)
+
+
+# -- a small parser: a pattern is a list of branches, a branch a list of (atom, min, single) -----
+# atoms: ("lit", char) | ("any",) | ("zero",) | ("group", branches); single: no quantifier
+
+def _parse_alt(p: str, i: int) -> tuple[list, int]:
+    branches: list = []
+    seq: list = []
+    while i < len(p) and p[i] != ")":
+        if p[i] == "|":
+            branches.append(seq)
+            seq = []
+            i += 1
+            continue
+        atom, i = _parse_atom(p, i)
+        lo, single, i = _parse_quantifier(p, i)
+        seq.append((atom, lo, single))
+    branches.append(seq)
+    return branches, i
+
+
+def _parse_quantifier(p: str, i: int) -> tuple[int, bool, int]:
+    if i < len(p) and p[i] in "?*+":
+        lo = 0 if p[i] in "?*" else 1
+        i += 1
+    elif i < len(p) and p[i] == "{":
+        m = re.match(r"\{(\d*)(,\d*)?\}", p[i:])
+        if not m:
+            raise _Unreadable  # a literal "{" is legal, but not worth following
+        lo = int(m.group(1) or 0)
+        i += m.end()
+    else:
+        return 1, True, i
+    if i < len(p) and p[i] in "?+":  # lazy or possessive
+        i += 1
+    return lo, False, i
+
+
+def _skip_class(p: str, i: int) -> int:
+    """Index after the character class that starts at p[i] == "[" (version 0: no nested sets)."""
+    i += 1
+    if p[i] == "^":
+        i += 1
+    if p[i] == "]":
+        i += 1  # a leading "]" is literal
+    while True:
+        c = p[i]
+        if c == "\\":
+            i += 2
+        elif c == "[" and p[i + 1] == ":":
+            i = p.index(":]", i + 2) + 2
+        elif c == "]":
+            return i + 1
+        else:
+            i += 1
+
+
+def _parse_atom(p: str, i: int) -> tuple[tuple, int]:
+    c = p[i]
+    if c == "(":
+        if not p.startswith("(?", i):
+            branches, j = _parse_alt(p, i + 1)
+            return ("group", branches), _close(p, j)
+        rest = p[i + 2:i + 4]
+        if rest[:1] in ("=", "!") or rest in ("<=", "<!"):
+            _, j = _parse_alt(p, i + (3 if rest[:1] in "=!" else 4))
+            j = _close(p, j)
+            return ("zero", "wb" if p[i:j] in _NOT_AFTER_WORD else ""), j
+        m = re.match(r"[imsuaLw]*(?:-[imsuaLw]*)?([:)])", p[i + 2:])
+        if not m:
+            raise _Unreadable  # named or atomic groups, conditionals, reverse or fuzzy flags...
+        if m.group(1) == ")":
+            return ("zero", ""), i + 2 + m.end()  # inline flags such as (?i)
+        branches, j = _parse_alt(p, i + 2 + m.end())
+        return ("group", branches), _close(p, j)
+    if c == "[":
+        j = _skip_class(p, i)
+        return ("any", "ws" if p[i:j] in _WHITESPACE_CLASSES else ""), j
+    if c == "\\":
+        e = p[i + 1]
+        if e in _ZERO_WIDTH_ESCAPES:
+            return ("zero", "wb" if e in "bm" else ""), i + 2
+        if e in "pP" and p[i + 2] == "{":
+            return ("any", ""), p.index("}", i) + 1
+        if e in _UNFOLLOWED_ESCAPES:
+            raise _Unreadable
+        if e.isalnum():
+            return ("any", "ws" if e == "s" else ""), i + 2  # \s \w \d \n ...
+        return ("lit", e), i + 2
+    if c in "^$":
+        return ("zero", ""), i + 1
+    if c == ".":
+        return ("any", ""), i + 1
+    if c in "?*+{":
+        raise _Unreadable
+    return ("lit", c), i + 1
+
+
+def _close(p: str, j: int) -> int:
+    if p[j:j + 1] != ")":
+        raise _Unreadable
+    return j + 1
+
+
+# -- prefixes --------------------------------------------------------------------------------
+
+def _prefixes_alt(branches: list) -> set[str] | None:
+    out: set[str] = set()
+    for seq in branches:
+        got = _prefixes_seq(seq, 0)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _prefixes_seq(seq: list, k: int) -> set[str] | None:
+    """Prefixes of the matches of seq[k:]; "" in the result: seq[k:] may match the empty string.
+
+    A prefix written with a trailing space must be followed by whitespace (`I\\s+am`: "i" only as
+    a word). A prefix written with a leading space must also start a word: a `\b` (or the lookbehind of
+    `scan.bounded`) stands before it, and every prefix starts with a letter or digit.
+    """
+    word_start = False
+    while k < len(seq) and seq[k][0][0] == "zero":
+        word_start = word_start or seq[k][0][1] == "wb"
+        k += 1
+    if word_start:
+        got = _prefixes_seq(seq, k)
+        return None if got is None else {w if w[:1] in ("", " ") else " " + w for w in got}
+    if k == len(seq):
+        return {""}
+    atom, lo, single = seq[k]
+    if atom[0] == "any":
+        return None
+    if atom[0] == "lit":
+        if not _alnum(atom[1]):
+            return None
+        if lo == 0:
+            rest = _prefixes_seq(seq, k + 1)
+            return None if rest is None else {atom[1].lower()} | rest
+        run, j, whole = atom[1].lower(), k + 1, single
+        while whole and j < len(seq) and seq[j][0][0] == "lit" and _alnum(seq[j][0][1]):
+            if not seq[j][2]:
+                whole = False  # "ab+": the run is "a", and a "b" may follow it
+                break
+            run += seq[j][0][1].lower()
+            j += 1
+        if whole and j < len(seq) and seq[j][0] == ("any", "ws") and seq[j][1] >= 1:
+            run += " "  # whitespace must follow: no ASCII letter, digit or "_"
+        return {run}
+    inner = _prefixes_alt(atom[1])  # a group
+    if inner is None:
+        return None
+    if lo == 0 or "" in inner:
+        rest = _prefixes_seq(seq, k + 1)
+        if rest is None:
+            return None
+        inner = (inner - {""}) | rest
+    return inner

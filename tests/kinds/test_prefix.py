@@ -1,0 +1,84 @@
+"""exolint.kinds.prefix: the literal prefixes read from a pattern, and the candidate scan that must
+find exactly what a full `finditer` finds."""
+import random
+
+import pytest
+import regex
+from exolint.plugins.text import parse
+
+from exolint.kinds import candidates
+from exolint.kinds.prefix import literal_prefixes
+from exolint.kinds.scan import finditer
+from exolint.registry import get_registry
+from exolint.rule import CompileContext
+from exolint.ruleset import load_ruleset
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(?:because|since|given\s+that)\s+x", {" because", " since", " given "}),
+    (r"(?<![\p{L}\p{N}_])(?:absolutely[^\S\n]+safe)(?![\p{L}\p{N}_])", {" absolutely "}),
+    (r"\b(?:we\s+are|I\s+am)", {" we ", " i "}),
+    (r"(?:ab)?cd", {"ab", "cd"}),
+    (r"ab+c", {"a"}),            # "abbc" must still be found: the prefix stops before a repeat
+    (r"colou?r", {"colo"}),
+    (r"x{2}yz", {"x"}),
+    (r"(?i)foo|(?-i:Bar)", {"foo", "bar"}),
+])
+def test_prefixes_every_match_must_start_with(pattern, expected):
+    assert literal_prefixes(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+", r"[ab]c", r"(?:x|)", r"(?P<n>x)", r"\x41", r"(?x) a b", r"a|\d", r"\Gab", r"(?r)ab", r"ab{e<=1}",
+])
+def test_unreadable_or_unbounded_patterns_are_scanned_in_full(pattern):
+    assert literal_prefixes(pattern) is None
+
+
+def test_case_odd_characters_are_all_those_lower_does_not_fold_to_ascii():
+    """Every character an ignore-case pattern matches as an ASCII letter or digit, but that
+    `str.lower()` does not turn into it: such a page must be scanned in full."""
+    chars = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    ascii_alnum = regex.compile(r"[a-z0-9]", regex.IGNORECASE | regex.V0)
+    odd = {c for c in ascii_alnum.findall(chars) if len(c.lower()) != 1 or not (c.lower().isascii())}
+    assert odd == set(candidates.CASE_ODD)
+
+
+def _texts() -> list[str]:
+    """Rule examples, then the same words shuffled with odd separators and cases, so that matches,
+    near misses and word edges ("non-invasive", "(as", "I\u00a0am", "ſafe") all occur."""
+    rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
+    texts = [ex.text for c in rules for ex in (c.rule.bad + c.rule.good)]
+    words = " ".join(texts).split()
+    rnd = random.Random(7)
+    seps = [" ", "  ", "-", "\u00a0", "\n\n", ", ", "(", "'", "_", "ſ", "İ"]
+    for _ in range(300):
+        n = rnd.randint(3, 40)
+        parts = []
+        for _ in range(n):
+            w = rnd.choice(words)
+            w = w.upper() if rnd.random() < 0.1 else w
+            parts.append(w + rnd.choice(seps))
+        texts.append("".join(parts))
+    return texts
+
+
+def test_candidate_scan_finds_exactly_what_a_full_scan_finds():
+    rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
+    patterns = []
+    for c in rules:
+        for obj in (c, getattr(c, "first", None), getattr(c, "second", None)):
+            p = getattr(obj, "pattern", None)
+            if isinstance(p, regex.Pattern) and literal_prefixes(p.pattern) is not None:
+                patterns.append(p)
+    assert len(patterns) > 20
+    total = 0
+    for text in _texts():
+        doc = parse(text, "x.txt")
+        mt = doc.match_text
+        for p in patterns:
+            fast = [m.span() for m in finditer(p, doc, None, 1.0)]
+            full = [m.span() for m in p.finditer(mt, 0, len(mt)) if "\n" not in m.group()]
+            assert fast == full, (p.pattern[:80], text)
+            total += len(full)
+    assert total > 100  # the comparison saw real matches, not only empty lists
