@@ -55,6 +55,11 @@ _VOLUME = regex.compile(r"\b\d{1,4}\s*\(\d{1,4}\)\s*:\s*\d+|\b\d{4};\s*\d+")
 # Words that make a block read as prose rather than as a reference entry.
 _PROSE = regex.compile(r"\b(?:is|are|was|were|has|have|had|that|which|these|can|will|should|must|may|would|could)\b",
                        regex.I)
+_URL = regex.compile(r"https?://\S+\.\S+")
+_SENTENCE_BREAK = regex.compile(r"\.\s+")
+_ITEM = regex.compile(r"[^;]+")
+_COMMA = regex.compile(r"\s*,\s*")
+_RANGE = regex.compile(r"(\d+)\s*[–-]\s*(\d+)$")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
 
@@ -102,21 +107,35 @@ def is_complete(entry: str, timeout: float = 1.0) -> bool:
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
     SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date, not by authors.
+    Sites repeat their reference lists on every page, so answers are remembered by entry text.
     """
+    done = _COMPLETE.get(entry)
+    if done is None:
+        done = _is_complete(entry, timeout)
+        if len(_COMPLETE) >= 4096:
+            _COMPLETE.clear()
+        _COMPLETE[entry] = done
+    return done
+
+
+_COMPLETE: dict[str, bool] = {}
+
+
+def _is_complete(entry: str, timeout: float) -> bool:
     if find_evidence(entry, 0, len(entry), ["doi", "pmid", "nct", "study-link"], timeout):
         return True
     if _LEGAL_ID.search(entry, timeout=timeout):
         return True
     if _FULL_DATE.search(entry, timeout=timeout) and len(entry.split()) >= 6:
         return True
-    if regex.search(r"https?://\S+\.\S+", entry, timeout=timeout):
+    if _URL.search(entry, timeout=timeout):
         return True
     if not _AUTHOR.search(entry, timeout=timeout):
         return False
     if _QUOTED_TITLE.search(entry, timeout=timeout) or _VOLUME.search(entry, timeout=timeout):
         return True
     # a title: a period-separated chunk of four or more words that is not the author list
-    chunks = [c.strip() for c in regex.split(r"\.\s+", entry)]
+    chunks = [c.strip() for c in _SENTENCE_BREAK.split(entry)]
     return any(len(c.split()) >= 4 and not _AUTHOR.match(c) for c in chunks[1:])
 
 
@@ -132,18 +151,18 @@ def _blocks(doc: Document) -> list[tuple[int, int, str, str]]:
     return [(a, b, scope, doc.text[a:b]) for a, b, scope in out.values()]
 
 
-# (document, index) of the last document: one document is checked by several rules in a row. One
-# tuple in one slot, so a thread never reads one document's index for another.
-_CACHE: list[tuple[Document, RefIndex] | None] = [None]
-
-
 def reference_index(doc: Document) -> RefIndex:
-    cached = _CACHE[0]
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    idx = _build(doc)
-    _CACHE[0] = (doc, idx)
+    """The page's reference list, parsed once per document and shared by every `evidence` rule."""
+    idx = doc.memo.get(("evidence", "refindex"))
+    if idx is None:
+        idx = doc.memo[("evidence", "refindex")] = _build(doc)
     return idx
+
+
+# what a block must start with (after spaces) for _REF_HEADING / _INLINE_LIST or _NUMBERED to match:
+# most blocks start with neither, and skipping their regexes keeps the index cheap
+_HEAD_START = frozenset("rsbcwlfRSBCWLF\u017f")
+_NUMBER_START = frozenset("[(¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
 def _build(doc: Document) -> RefIndex:
@@ -151,22 +170,27 @@ def _build(doc: Document) -> RefIndex:
     in_refs = False
     list_no = 0
     for a, b, scope, text in _blocks(doc):
+        head = text.lstrip()[:1]
+        may_head = head in _HEAD_START
         if scope == "heading":
-            in_refs = bool(_REF_HEADING.match(text))
+            in_refs = may_head and bool(_REF_HEADING.match(text))
             list_no = 0
             continue
-        if _REF_HEADING.match(text):
-            in_refs, list_no = True, 0
-            continue
-        m = _INLINE_LIST.match(text)
-        if m:
-            for part in regex.finditer(r"[^;]+", text[m.end():]):
-                item = part.group().strip()
-                if not item:
-                    continue
-                s = a + m.end() + part.start() + (len(part.group()) - len(part.group().lstrip()))
-                idx.entries.append(Entry(None, s, s + len(item), item, is_complete(item), inline_list=a))
-            continue
+        if may_head:
+            if _REF_HEADING.match(text):
+                in_refs, list_no = True, 0
+                continue
+            m = _INLINE_LIST.match(text)
+            if m:
+                for part in _ITEM.finditer(text[m.end():]):
+                    item = part.group().strip()
+                    if not item:
+                        continue
+                    s = a + m.end() + part.start() + (len(part.group()) - len(part.group().lstrip()))
+                    idx.entries.append(Entry(None, s, s + len(item), item, is_complete(item), inline_list=a))
+                continue
+        if not in_refs and not (head in _NUMBER_START or head.isdecimal()):
+            continue  # neither a list item after a heading nor a numbered entry: nothing below applies
         if b - a > MAX_ENTRY or len(_PROSE.findall(text)) >= 2:
             if scope != "list":
                 in_refs = False  # prose again: the list has ended
@@ -201,8 +225,8 @@ def marker_numbers(raw: str) -> list[int]:
     """[1, 3-5] -> [1, 3, 4, 5]."""
     raw = raw.translate(_SUPERSCRIPT)
     out: list[int] = []
-    for part in regex.split(r"\s*,\s*", raw):
-        rng = regex.match(r"(\d+)\s*[–-]\s*(\d+)$", part)
+    for part in _COMMA.split(raw):
+        rng = _RANGE.match(part)
         if rng:
             lo, hi = int(rng.group(1)), int(rng.group(2))
             out.extend(range(lo, min(hi, lo + 50) + 1))
@@ -211,16 +235,47 @@ def marker_numbers(raw: str) -> list[int]:
     return out
 
 
+_OPENERS = ("(", "[") + tuple("¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def _marker_starts(text: str, start: int, end: int) -> list[int]:
+    """Every position where a MARKER match can begin: at an opening bracket or superscript digit, or
+    one character before it (the optional space). Trying MARKER only there, in order, finds exactly
+    what `finditer` finds, without running its lookbehinds at every character of the page."""
+    starts: set[int] = set()
+    for ch in _OPENERS:
+        i = text.find(ch, start, end)
+        while i >= 0:
+            starts.add(i)
+            if i > start:
+                starts.add(i - 1)
+            i = text.find(ch, i + 1, end)
+    return sorted(starts)
+
+
 def markers(doc: Document, start: int, end: int, timeout: float) -> list[tuple[int, int, list[int]]]:
     """Citation markers in text[start:end] (not the numbers that open a reference entry)."""
+    key = ("evidence", "markers", start, end)
+    found = doc.memo.get(key)
+    if found is not None:
+        return found
     idx = reference_index(doc)
+    text = doc.match_text
     out = []
-    for m in MARKER.finditer(doc.match_text, start, end, timeout=timeout):
+    last = start
+    for p in _marker_starts(text, start, end):
+        if p < last:
+            continue
+        m = MARKER.match(text, p, end, timeout=timeout)
+        if m is None:
+            continue
+        last = m.end()
         raw = m.group(1) or m.group(2) or m.group(3)
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         if any(e.start - 8 <= s < e.start for e in idx.entries):
             continue
         out.append((s, m.end(), marker_numbers(raw)))
+    doc.memo[key] = out
     return out
 
 

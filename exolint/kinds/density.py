@@ -14,6 +14,9 @@ r"""`density`: phrases repeated far beyond what the text needs, doorway-link lis
     # with groups `topic` and `place`) and stand near each other form a doorway-link list when there
     # are at least `min_items` of them with different topics or places.
     item: '(?P<topic>...)\s+near\s+(?P<place>...)'
+    requires: '\s(?:near|in)\s'     # optional, for speed: a regex that matches inside every `phrase`
+                                     # or `item` match; only the lines (blocks) where it matches are
+                                     # searched, so a phrase never spans a blank line
     min_items: 3
     max_gap: 2                       # blocks allowed between two items of one list
     # duplicate-paragraphs: paragraphs of at least `min_words` words whose word 5-gram shingle sets
@@ -30,6 +33,7 @@ regulator's name is repeated on a page about that regulator for good reason).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -51,6 +55,7 @@ SCHEMA = {
         "min_headings": {"type": "integer", "minimum": 1},
         "ignore": {"type": "array", "items": {"type": "string"}},
         "item": {"type": "string", "minLength": 1},
+        "requires": {"type": "string", "minLength": 1},
         "min_items": {"type": "integer", "minimum": 2},
         "max_gap": {"type": "integer", "minimum": 0},
         "min_words": {"type": "integer", "minimum": 5},
@@ -97,20 +102,34 @@ class DensityRule:
     similarity: float
     timeout: float
     triggers: tuple[str, ...] = ()
+    requires: regex.Pattern | None = None
 
     # -- repeated phrases ----------------------------------------------------------------------------
-    def _candidates(self, doc: Document, words: list[regex.Match]) -> set[str]:
+    def _lines(self, text: str) -> list[tuple[int, int]]:
+        """Where phrases are searched: the lines in which `requires` matches, or the whole text."""
+        if self.requires is None:
+            return [(0, len(text))]
+        lines: dict[int, int] = {}
+        for m in self.requires.finditer(text, timeout=self.timeout):
+            a = text.rfind("\n", 0, m.start()) + 1
+            if a not in lines:
+                b = text.find("\n", m.start())
+                lines[a] = len(text) if b < 0 else b
+        return sorted(lines.items())
+
+    def _candidates(self, doc: Document, words: list[str]) -> set[str]:
         text = doc.match_text
         if self.phrase is not None:
             out = set()
-            for m in self.phrase.finditer(text, timeout=self.timeout):
-                p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
-                if p:
-                    out.add(" ".join(p.lower().split()))
+            for a, b in self._lines(text):
+                for m in self.phrase.finditer(text, a, b, timeout=self.timeout):
+                    p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
+                    if p:
+                        out.add(" ".join(p.lower().split()))
             return out
         counts: dict[str, int] = {}
         lo, hi = self.ngram
-        toks = [w.group() for w in words]
+        toks = words
         for n in range(lo, hi + 1):
             for i in range(len(toks) - n + 1):
                 gram = toks[i:i + n]
@@ -123,12 +142,18 @@ class DensityRule:
         return {k for k, c in counts.items() if c >= self.min_count}
 
     def _repeated(self, doc: Document) -> Iterable[Hit]:
-        words = list(_WORDS.finditer(doc.text))
-        if len(words) < self.min_count:
-            return
+        if self.phrase is not None:
+            # the early exit on a page with fewer words than min_count is taken below, when counted
+            words: list[str] | None = None
+            cands = self._candidates(doc, [])
+        else:
+            words = _WORDS.findall(doc.text)
+            if len(words) < self.min_count:
+                return
+            cands = self._candidates(doc, words)
         heads = _heading_ranges(doc)
         best = None
-        for cand in self._candidates(doc, words):
+        for cand in cands:
             if cand in self.ignore:
                 continue
             body = r"[^\S\n]+".join(regex.escape(w) for w in cand.split())
@@ -136,6 +161,10 @@ class DensityRule:
             occ = [(m.start(), m.end()) for m in rx.finditer(doc.match_text, timeout=self.timeout)]
             if len(occ) < self.min_count:
                 continue
+            if words is None:
+                words = _WORDS.findall(doc.text)
+                if len(words) < self.min_count:
+                    return  # as if checked first: too short a page to be stuffed
             rate = len(occ) * 1000.0 / len(words)
             in_heads = [o for o in occ if any(a <= o[0] < b for a, b in heads)]
             heading_count = len({next(i for i, (a, b) in enumerate(heads) if a <= o[0] < b) for o in in_heads})
@@ -156,6 +185,11 @@ class DensityRule:
 
     # -- doorway-link lists -----------------------------------------------------------------------------
     def _link_list(self, doc: Document) -> Iterable[Hit]:
+        hits: list[int] | None = None
+        if self.requires is not None:
+            hits = [m.start() for m in self.requires.finditer(doc.match_text, timeout=self.timeout)]
+            if not hits:
+                return
         blocks: dict[int, list[int]] = {}
         for s in doc.segments:
             cur = blocks.setdefault(s.block, [s.start, s.end])
@@ -164,6 +198,10 @@ class DensityRule:
         for block, (a, b) in sorted(blocks.items()):
             if b - a > 160:
                 continue
+            if hits is not None:
+                i = bisect_left(hits, a)
+                if i == len(hits) or hits[i] >= b:
+                    continue
             m = self.item.search(doc.match_text, a, b, timeout=self.timeout)
             if m:
                 items.append((block, m.start(), m.end(), m.group("topic").lower(), m.group("place").lower()))
@@ -226,4 +264,5 @@ def compile(rule: Rule, ctx: CompileContext) -> DensityRule:
         rule, mode, phrase, (lo, hi), o.get("min_count", 5), float(o.get("per_1000_words", 3.0)),
         o.get("min_headings", 2), frozenset(x.lower() for x in o.get("ignore", [])), item,
         o.get("min_items", 3), o.get("max_gap", 2), o.get("min_words", 25), float(o.get("similarity", 0.8)),
-        ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())))
+        ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())),
+        compile_pattern(o["requires"], ignorecase=True, key=("requires",)) if "requires" in o else None)

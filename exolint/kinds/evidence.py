@@ -7,6 +7,9 @@ r"""`evidence`: claims that need a specific source, and citations that are too v
     claims:                          # what needs a source (unsupported-claim, vague-citation)
       patterns: [studies have shown] # literal phrases, whole words, case-insensitive
       regex: ['\b(?:increas|boost)\w*\s+...\d+\s?%']
+      anchors: ['%', cent]           # optional, for speed: regexes, one of which matches inside EVERY
+                                     # claim match once it is lower-cased; only the blocks where one
+                                     # matches are searched (phrases: their own words, automatically)
     evidence:                        # what counts as a source inside the window
       builtin: [author-year, et-al, doi, pmid, nct, study-link, reference-marker]   # also: link
       regex: ['\bdata on file\b']
@@ -57,7 +60,7 @@ from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from . import citations as cit
 from .pattern import compile_alternation
-from .scan import compile_pattern, finditer, phrase_triggers, scope_ranges
+from .scan import compile_pattern, phrase_triggers, scope_ranges
 
 MODES = ("unsupported-claim", "vague-citation", "reference-entry", "reference-marker", "incomplete-marker")
 DEFAULT_BUILTIN = tuple(cit.EVIDENCE_PATTERNS) + ("reference-marker",)
@@ -67,7 +70,7 @@ _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 SCHEMA = {
     "properties": {
         "mode": {"enum": list(MODES)},
-        "claims": {"type": "object", "properties": {"patterns": _STRINGS, "regex": _STRINGS},
+        "claims": {"type": "object", "properties": {"patterns": _STRINGS, "regex": _STRINGS, "anchors": _STRINGS},
                    "additionalProperties": False},
         "evidence": {"type": "object", "properties": {"builtin": {"type": "array", "items": {"enum": list(BUILTIN)}},
                                                       "regex": _STRINGS},
@@ -79,6 +82,65 @@ SCHEMA = {
     "required": ["mode"],
 }
 MAX_SPAN = 200
+# letters that match another letter only under case folding, so lower-cased text would hide them
+_FOLD_ONLY = "\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u0345\u1e9b"
+
+
+def _lowered(doc: Document) -> str | None:
+    """The match text lower-cased (offsets kept), shared by the rules; None when lower-casing would
+    move offsets or hide a match that case folding finds (then anchors are not used)."""
+    key = ("evidence", "lowered")
+    if key not in doc.memo:
+        low: str | None = doc.match_text.lower()
+        if len(low) != len(doc.match_text) or (not low.isascii() and any(c in low for c in _FOLD_ONLY)):
+            low = None
+        doc.memo[key] = low
+    return doc.memo[key]
+
+
+def _anchor_lines(doc: Document, anchors: tuple[regex.Pattern, ...]) -> list[tuple[int, int]] | None:
+    """The lines (prose has newlines only between blocks) in which an anchor matches, in order;
+    None when the document cannot be searched that way (then every line is searched)."""
+    key = ("evidence", "lines", tuple(a.pattern for a in anchors))
+    if key in doc.memo:
+        return doc.memo[key]
+    low = _lowered(doc)
+    out = None
+    if low is not None:
+        lines: dict[int, int] = {}
+        for rx in anchors:
+            m = rx.search(low)
+            while m:
+                end = low.find("\n", m.end())
+                end = len(low) if end < 0 else end
+                lines[low.rfind("\n", 0, m.start()) + 1] = end
+                m = rx.search(low, end + 1)
+        out = sorted(lines.items())
+    doc.memo[key] = out
+    return out
+
+
+def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlaps of two sorted lists of disjoint ranges."""
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if lo < hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _has_builtin(doc: Document, name: str, a: int, b: int, timeout: float) -> bool:
+    """Built-in evidence in a window, searched once per document for all rules that ask."""
+    key = ("evidence", "builtin", name, a, b)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = cit.find_evidence(doc.match_text, a, b, [name], timeout) is not None
+    return found
 
 
 def _clip(doc: Document, start: int, end: int) -> int:
@@ -102,11 +164,12 @@ class EvidenceRule:
     reach: int | None
     triggers: tuple[str, ...]
     timeout: float
+    anchors: tuple[regex.Pattern, ...] = ()
 
     # -- claims --------------------------------------------------------------------------------------
     def _has_evidence(self, doc: Document, a: int, b: int) -> bool:
         text = doc.match_text
-        if self.evidence_names and cit.find_evidence(text, a, b, self.evidence_names, self.timeout):
+        if any(_has_builtin(doc, n, a, b, self.timeout) for n in self.evidence_names):
             return True
         if self.evidence_rx is not None and self.evidence_rx.search(text, a, b, timeout=self.timeout):
             return True
@@ -121,10 +184,23 @@ class EvidenceRule:
             wa, wb = max(wa, start - self.reach), min(wb, end + self.reach)
         return bool(self.exceptions.search(doc.match_text, wa, wb, timeout=self.timeout))
 
+    def _claim_matches(self, doc: Document) -> Iterable[regex.Match]:
+        """Claim matches, searched only in the lines that hold an anchor (all of them without anchors)."""
+        ranges = scope_ranges(doc, self.rule.scope)
+        if self.anchors:
+            lines = _anchor_lines(doc, self.anchors)
+            if lines is not None:
+                ranges = _intersect(ranges, lines)
+        text = doc.match_text
+        for a, b in ranges:
+            for m in self.claims.finditer(text, a, b, timeout=self.timeout):
+                if "\n" not in text[m.start():m.end()]:
+                    yield m
+
     def _claims(self, doc: Document) -> Iterable[Hit]:
         idx = cit.reference_index(doc)
         sourced: dict[tuple[int, int], bool] = {}  # many claims share a window: search it once
-        for m in finditer(self.claims, doc, self.rule.scope, self.timeout):
+        for m in self._claim_matches(doc):
             s, e = m.start(), m.end()
             if e == s or idx.inside_entry(s, e):
                 continue
@@ -203,6 +279,7 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
     ic = o.get("ignorecase", True)
     claims = None
     phrases: list[str] = []
+    anchors: tuple[regex.Pattern, ...] = ()
     if mode in ("unsupported-claim", "vague-citation"):
         spec = o.get("claims") or {}
         phrases, regexes = list(spec.get("patterns", [])), list(spec.get("regex", []))
@@ -210,8 +287,12 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
             raise RuleSpecError(f"mode {mode!r} needs claims: patterns or regex", ("claims",))
         claims = compile_alternation(rule, phrases, regexes, ignorecase=ic, word_boundary=True,
                                      phrase_key="claims", regex_key="claims")
+        anchors = tuple(compile_pattern(a, ignorecase=False, key=("claims", "anchors", i))
+                        for i, a in enumerate(spec.get("anchors", [])))
         if regexes:
             phrases = []
+        elif not anchors:  # each phrase contains its own longest word
+            anchors = tuple(compile_pattern(regex.escape(w), ignorecase=False) for w in phrase_triggers(phrases))
     ev = o.get("evidence") or {}
     names = list(ev.get("builtin", [] if "evidence" in o else list(DEFAULT_BUILTIN)))
     ev_regex = list(ev.get("regex", []))
@@ -227,4 +308,4 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
         triggers = phrase_triggers(phrases)
     return EvidenceRule(
         rule, mode, claims, [n for n in names if n not in ("reference-marker", "link")], ev_rx,
-        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout)
+        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout, anchors)
