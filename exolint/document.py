@@ -123,7 +123,6 @@ class Document:
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
     # window() is called once per match: these keep it O(log n) instead of O(n) per call
-    _sent_starts: list[int] | None = field(default=None, repr=False)
     _block_spans: dict[int, tuple[int, int]] | None = field(default=None, repr=False)
     #: per-document analyses shared by rules (e.g. the quantities a kind extracted), so that several
     #: rules of one kind analyse a document once; keys start with the kind's name
@@ -214,29 +213,21 @@ class Document:
         """The prose range of the `sentence`, `paragraph`, `section` or `document` around a match."""
         if kind == "document" or not self.segments:
             return (0, len(self.text))
+        seg = self.segment_at(start)
+        if seg is None:
+            return (start, end)
+        lo, hi = self._block_span(seg.block)
         if kind == "sentence":
-            sents = self.sentences
-            if self._sent_starts is None:
-                self._sent_starts = [s for s, _ in sents]
-            i = bisect_right(self._sent_starts, start) - 1 if sents else -1
+            # split only the block around the match, once: most blocks never need sentences
+            starts, sents = self._block_sentences(seg.block, lo, hi)
+            i = bisect_right(starts, start) - 1
             if i >= 0 and sents[i][0] <= start <= sents[i][1]:
                 j = i
                 while j + 1 < len(sents) and sents[j][1] < end:
                     j += 1
                 return (sents[i][0], max(sents[j][1], end))
-            kind = "paragraph"
-        seg = self.segment_at(start)
-        if seg is None:
-            return (start, end)
+            return (lo, max(hi, end))
         if kind == "paragraph":
-            if self._block_spans is None:
-                spans: dict[int, tuple[int, int]] = {}
-                for s in self.segments:
-                    lo_hi = spans.get(s.block)
-                    spans[s.block] = (s.start, s.end) if lo_hi is None else (min(lo_hi[0], s.start),
-                                                                               max(lo_hi[1], s.end))
-                self._block_spans = spans
-            lo, hi = self._block_spans[seg.block]
             return (lo, max(hi, end))
         # section: from the heading at or before the match to the next heading
         lo, hi = 0, len(self.text)
@@ -248,6 +239,26 @@ class Document:
                     hi = s.start
                     break
         return (lo, hi)
+
+    def _block_span(self, block: int) -> tuple[int, int]:
+        if self._block_spans is None:
+            spans: dict[int, tuple[int, int]] = {}
+            for sg in self.segments:
+                lo_hi = spans.get(sg.block)
+                spans[sg.block] = (sg.start, sg.end) if lo_hi is None else (min(lo_hi[0], sg.start),
+                                                                              max(lo_hi[1], sg.end))
+            self._block_spans = spans
+        return self._block_spans[block]
+
+    def _block_sentences(self, block: int, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int]]]:
+        key = ("document", "sentences", block)
+        got = self.memo.get(key)
+        if got is None:
+            from .sentences import split_sentences
+
+            sents = split_sentences(self.text, lo, hi) or [(lo, hi)]
+            got = self.memo[key] = ([a for a, _ in sents], sents)
+        return got
 
     def sections(self) -> list[tuple[int, int]]:
         heads = [s.start for s in self.segments if s.scope == "heading"]
