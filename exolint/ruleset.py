@@ -262,3 +262,20 @@ def with_options(rule: Rule, overrides: dict[str, Any]) -> Rule:
         else:
             opts[k] = v
     return replace(rule, options=opts, **changes)
+
+
+def compile_rule_file(path: Path | str, registry: Registry | None = None,
+                      ctx: CompileContext | None = None) -> CompiledRule:
+    """Load, validate and compile the one rule in a file (for tools and tests that try one rule)."""
+    from .registry import get_registry
+
+    registry = registry or get_registry()
+    rules, errors, node = load_rule_file(Path(path), registry)
+    if not errors and len(rules) != 1:
+        errors = [LoadError(str(path), 1, 1, f"expected one rule, found {len(rules)}")]
+    if errors:
+        raise RuleLoadError(errors)
+    compiled, errors = compile_rules(rules, {Path(path): node}, registry, ctx or CompileContext())
+    if errors:
+        raise RuleLoadError(errors)
+    return compiled[0]

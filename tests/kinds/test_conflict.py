@@ -10,19 +10,14 @@ import pytest
 from exolint.engine import Engine
 from exolint.kinds import conflict
 from exolint.plugins.text import parse
-from exolint.registry import get_registry
 from exolint.rule import CompileContext, Rule
-from exolint.ruleset import RuleSet, RuleSpecError, load_rule_file
+from exolint.ruleset import RuleSet, RuleSpecError, compile_rule_file
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 def builtin(rule_id: str):
-    reg = get_registry()
-    path = next(RULES.rglob(f"{rule_id}-*.yaml"))
-    rules, errors, _ = load_rule_file(path, reg)
-    assert not errors, errors
-    return reg.kinds[rules[0].kind].compile(rules[0], CompileContext())
+    return compile_rule_file(next(RULES.rglob(f"{rule_id}-*.yaml")))
 
 
 def findings(rule_id: str, text: str):

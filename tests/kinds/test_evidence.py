@@ -12,18 +12,14 @@ from exolint.kinds import citations, evidence
 from exolint.plugins.text import parse
 from exolint.registry import get_registry
 from exolint.rule import CompileContext, Rule
-from exolint.ruleset import RuleSet, RuleSpecError, load_rule_file
+from exolint.ruleset import RuleSet, RuleSpecError, compile_rule_file
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 GOOD_REF = "Berg T, Sato K. Vesicles and dermal repair in adults. Skin Res. 2019;7:44-50."
 
 
 def builtin(rule_id: str):
-    reg = get_registry()
-    path = next(RULES.rglob(f"{rule_id}-*.yaml"))
-    rules, errors, _ = load_rule_file(path, reg)
-    assert not errors, errors
-    return reg.kinds[rules[0].kind].compile(rules[0], CompileContext())
+    return compile_rule_file(next(RULES.rglob(f"{rule_id}-*.yaml")))
 
 
 def spans(rule_id: str, text: str) -> list[str]:

@@ -12,7 +12,7 @@ from exolint.fixes import apply_fixes
 from exolint.plugins.text import parse
 from exolint.registry import get_registry
 from exolint.rule import CompileContext
-from exolint.ruleset import RuleSet, load_rule_file
+from exolint.ruleset import RuleSet, compile_rule_file, load_rule_file
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 CYR_A, CYR_E, CYR_O, CYR_I, CYR_C = "\u0430", "\u0435", "\u043e", "\u0456", "\u0441"
@@ -20,11 +20,7 @@ GR_O, GR_T, GR_P = "\u03bf", "\u03a4", "\u03a1"
 
 
 def builtin(rule_id: str):
-    reg = get_registry()
-    path = next(RULES.rglob(f"{rule_id}-*.yaml"))
-    rules, errors, _ = load_rule_file(path, reg)
-    assert not errors, errors
-    return reg.kinds[rules[0].kind].compile(rules[0], CompileContext())
+    return compile_rule_file(next(RULES.rglob(f"{rule_id}-*.yaml")))
 
 
 def lint(rule_id: str, text: str):
