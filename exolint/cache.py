@@ -1,107 +1,59 @@
 """Per-file result cache: an unchanged repository re-runs almost instantly.
 
-An entry is keyed by the file's content hash, its display path (findings name it, and per-file
-settings follow it), the effective settings of its plan, a fingerprint of the selected compiled
-rules (their YAML, options, facts, date and regex timeout), the keys of the plan's filters,
-exolint's version and a signature of its code. So a changed rule file, setting, suppression
-filter or exolint edit makes a miss, never a stale hit.
+Layout: one index file per plan key (`<cache-dir>/index/<plan key>.json`; see `exolint.cachekey`
+for what the plan key covers: settings, rule fingerprint, filters, plugins, exolint's version and
+code). A run loads each index it needs once, instead of opening one file per source file. In an
+index, each file's display path (findings name it, and per-file settings follow it) maps to
+`[stat signature, size, sha256 of the content, findings (as JSON text), notices]`.
 
-Entries are small JSON files (`<cache-dir>/results/ab/cdef....json`), written to a temporary file
-and moved into place with `os.replace`, so parallel workers and concurrent runs never see a half
-written entry. Results with errors (undecodable file, rule timeout) are never stored: they are
-re-run every time. Nothing here is pickled: a cache directory inside a reviewed repository is
-untrusted input, and JSON can't run code.
+When is a file unchanged? Its content hash equals the stored one. Reading and hashing every file
+is what a warm run must avoid, so, as black does, the hash is skipped when the file's stat
+signature (size, mtime_ns, ctime_ns, inode, device) equals the one recorded with the entry. That
+is safe because the signature is taken *before* the content is read, and any later write to the
+file changes its ctime, which no tool can set back (`os.utime` sets mtime; it changes ctime too).
+Two gaps remain and are closed: (1) a write in the same timestamp tick as the recorded one would
+keep the ctime: a signature is recorded only when the file's ctime and mtime are at least
+`RACY_NS` older than the moment of the stat (git calls such entries "racily clean"); otherwise the
+next run hashes the file again. (2) On Windows `st_ctime` is the creation time, so signatures are
+never trusted there and every file is hashed. A file with findings is read anyway (reporters show
+its lines), and its hash is then checked as well. Clock skew between this machine and a network
+file system larger than `RACY_NS` could reopen gap (1); `--no-cache` is the way out.
 
-A filter's part of the key: its `cache_key` attribute (a string, or a method returning one) that
-captures everything its output depends on besides the document and the findings (e.g. a baseline's
-entries); else, for a module-level function, its qualified name; else, for an object, a hash of
-its attributes' text form. A filter without a stable key (a closure, an object whose state prints
-as `<... at 0x...>`) makes its plan uncached. Filters only run on a miss: a filter that counts
-what it did (a statistic of the run) must not rely on seeing every file.
+Index files are written to a temporary file and moved into place with `os.replace`, so parallel
+workers and concurrent runs never see a half written index; before writing, the index on disk is
+read again and this run's changes are applied over it, so a concurrent run's entries are kept
+(a lost race only costs a miss, never a stale hit). A corrupt or foreign index is ignored and
+rebuilt. Results with errors (undecodable file, rule timeout) are never stored: they are re-run
+every time. Nothing here is pickled: a cache directory inside a reviewed repository is untrusted
+input, and JSON can't run code.
 """
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
-import tempfile
+import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from . import __version__
-from .finding import Finding, Fix, Position, Related, Replacement
-from .rulecache import code_signature
+from .cachekey import FORMAT, filter_key, plan_key, ruleset_fingerprint, settings_key
+from .cacherows import finding_from_json, finding_from_row, finding_to_json, finding_to_row
+from .runner import FileResult, Target, lint_target
 
-#: bump when the entry layout changes
-FORMAT = 1
-#: settings that change how results are shown, not which results there are
-_OUTPUT_ONLY = frozenset({"format", "fail-on", "cache-dir", "exit-zero", "output-file", "statistics", "color"})
+__all__ = ["DEFAULT_DIR", "ResultCache", "filter_key", "finding_from_json", "finding_to_json", "lint_miss",
+           "open_cache", "ruleset_fingerprint", "settings_key"]
+
 DEFAULT_DIR = ".exolint_cache"
+#: a stat signature is recorded only for files last changed at least this long before the stat
+RACY_NS = 2_000_000_000
+#: Windows' st_ctime is the creation time: an in-place write would keep the signature
+TRUST_STAT = os.name != "nt"
+#: index files kept (one per plan key); older ones are removed when a new one is written
+KEEP = 16
 
-
-def ruleset_fingerprint(ruleset: Any) -> str:
-    """A hash of what decides a rule set's findings: each rule's definition and options, the
-    fact base, the date and the regex timeout. Memoised on the rule set object."""
-    fp = getattr(ruleset, "_exolint_fingerprint", None)
-    if fp is not None:
-        return fp
-    h = hashlib.sha256()
-    ctx = ruleset.context
-    h.update(json.dumps([str(ctx.today), ctx.regex_timeout, _facts(ctx.facts)], sort_keys=True,
-                        default=str).encode())
-    for c in ruleset.rules:
-        r = c.rule
-        h.update(json.dumps([r.id, r.name, r.kind, r.category, r.severity, r.message, r.window,
-                             sorted(r.scope) if r.scope is not None else None, r.languages,
-                             r.jurisdiction, r.options, r.raw, r.pack, list(getattr(c, "triggers", ()))],
-                            sort_keys=True, default=str).encode())
-    fp = h.hexdigest()
-    try:
-        ruleset._exolint_fingerprint = fp
-    except AttributeError:  # pragma: no cover - a slotted rule set
-        pass
-    return fp
-
-
-def _facts(facts: Any) -> Any:
-    if facts is None:
-        return None
-    return [getattr(facts, "facts", facts), getattr(facts, "stale", None)]
-
-
-def filter_key(flt: Any) -> str | None:
-    """A stable key for a filter, or None when its behaviour may depend on hidden state."""
-    key = getattr(flt, "cache_key", None)
-    if key is not None:
-        return str(key() if callable(key) else key)
-    if inspect.isfunction(flt) and not flt.__closure__ and "<locals>" not in flt.__qualname__:
-        return f"{flt.__module__}.{flt.__qualname__}"
-    state = getattr(flt, "__dict__", None)
-    if state is None or inspect.isroutine(flt):
-        return None
-    # an object without `cache_key`: its whole state, if that has a stable text form
-    try:
-        blob = json.dumps(state, sort_keys=True, default=_stable)
-    except (TypeError, ValueError, RecursionError):
-        return None
-    if " at 0x" in blob:  # an identity-based repr: no key that survives the process
-        return None
-    cls = type(flt)
-    return f"{cls.__module__}.{cls.__qualname__}:{hashlib.sha256(blob.encode()).hexdigest()}"
-
-
-def _stable(o: Any) -> Any:
-    if isinstance(o, (set, frozenset)):
-        return sorted(map(repr, o))
-    if isinstance(o, Path):
-        return o.as_posix()
-    return repr(o)
-
-
-def settings_key(settings: Any) -> dict:
-    data = settings.to_json() if hasattr(settings, "to_json") else dict(vars(settings))
-    return {k: v for k, v in data.items() if k not in _OUTPUT_ONLY}
+#: [signature | None, size, sha256 hex, finding rows as a JSON text, notices]; the rows stay text
+#: until the file is reported, so a large index costs little memory and parses fast
+Entry = list
 
 
 def open_cache(enabled: bool, directory: str | None = None) -> "ResultCache | None":
@@ -111,81 +63,208 @@ def open_cache(enabled: bool, directory: str | None = None) -> "ResultCache | No
     return ResultCache(directory or DEFAULT_DIR)
 
 
+def signature(st: os.stat_result) -> list[int] | None:
+    """The stat signature to record, or None when the file changed too recently to trust it."""
+    if not TRUST_STAT or time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class _Index:
+    """One index file in memory, and what this run changed in it."""
+
+    __slots__ = ("path", "entries", "updated", "dropped", "existed")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries, self.existed = _load(path)
+        self.updated: set[str] = set()
+        self.dropped: set[str] = set()
+
+
+def _load(path: Path) -> tuple[dict[str, Any], bool]:
+    """The entries of an index file; an unreadable, corrupt or foreign file counts as empty."""
+    try:
+        with open(path, "rb") as f:
+            data = json.loads(f.read())
+        entries = data["entries"]
+        if data["format"] != FORMAT or data["key"] != path.stem or type(entries) is not dict:
+            return {}, True
+        return entries, True
+    except FileNotFoundError:
+        return {}, False
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
+        return {}, True
+
+
 class ResultCache:
-    """Findings per file on disk; see the module docstring for what the key covers."""
+    """Findings per file on disk; see the module docstring for what decides a hit."""
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.directory = Path(directory)
-        self.results = self.directory / "results"
+        self.index_dir = self.directory / "index"
         self._plan_keys: dict[int, tuple[Any, str | None]] = {}
+        self._indexes: dict[str, _Index] = {}
         self.hits = 0
         self.misses = 0
+        #: files read and hashed to decide a hit (the stat signature did not settle it)
+        self.hashed = 0
 
-    # -- keys -------------------------------------------------------------------------------------
-    def plan_key(self, plan: Any) -> str | None:
-        """The part of the key shared by every file of one plan (None: this plan is not cached)."""
+    def plan_key(self, plan: Any, registry: Any = None) -> str | None:
+        """The index a plan's files are in (None: this plan is not cached). Memoised per plan."""
         memo = self._plan_keys.get(id(plan))
         if memo is not None and memo[0] is plan:
             return memo[1]
-        keys = [filter_key(f) for f in plan.filters]
-        if any(k is None for k in keys):
-            key = None
-        else:
-            blob = json.dumps([FORMAT, __version__, code_signature(), ruleset_fingerprint(plan.engine.ruleset),
-                               settings_key(plan.settings), keys], sort_keys=True, default=str)
-            key = hashlib.sha256(blob.encode()).hexdigest()
+        key = plan_key(plan, registry)
         self._plan_keys[id(plan)] = (plan, key)
         return key
 
-    def key(self, display: str, data: bytes, plan: Any) -> str | None:
-        pk = self.plan_key(plan)
-        if pk is None:
-            return None
-        h = hashlib.sha256(pk.encode())
-        h.update(display.encode("utf-8", "surrogatepass") + b"\0")
-        h.update(hashlib.sha256(data).digest())
-        return h.hexdigest()
+    def _index(self, key: str) -> _Index:
+        idx = self._indexes.get(key)
+        if idx is None:
+            idx = self._indexes[key] = _Index(self.index_dir / f"{key}.json")
+        return idx
 
-    def _path(self, key: str) -> Path:
-        return self.results / key[:2] / f"{key[2:]}.json"
-
-    # -- entries ----------------------------------------------------------------------------------
-    def get(self, key: str, display: str) -> tuple[list[Finding], list[str]] | None:
-        """Findings (with `display` as their path) and notices, or None on a miss or a bad entry."""
-        try:
-            with open(self._path(key), "rb") as f:
-                data = json.loads(f.read())
-            if data.get("format") != FORMAT:
-                raise ValueError("old entry")
-            findings = [finding_from_json(display, d) for d in data["findings"]]
-            notices = [str(n) for n in data.get("notices", [])]
-        except (OSError, ValueError, KeyError, TypeError):
+    # -- lookups (in the main process) -------------------------------------------------------------
+    def probe(self, target: Target, plan: Any, registry: Any = None) -> Entry | None:
+        """The entry of an unchanged file, or None (a miss: lint it). Counts hits and misses."""
+        entry = self._probe(target, plan, registry)
+        if entry is None:
             self.misses += 1
-            return None
-        self.hits += 1
-        return findings, notices
+        else:
+            self.hits += 1
+        return entry
 
-    def put(self, key: str, findings: Sequence[Finding], notices: Sequence[str]) -> None:
-        """Store an entry atomically; a cache that cannot be written only costs speed."""
-        payload = json.dumps({"format": FORMAT, "findings": [finding_to_json(f) for f in findings],
-                              "notices": list(notices)}, ensure_ascii=False, separators=(",", ":"))
-        path = self._path(key)
+    def _probe(self, target: Target, plan: Any, registry: Any) -> Entry | None:
+        key = self.plan_key(plan, registry) if target.path is not None else None
+        if key is None:
+            return None
+        idx = self._index(key)
+        entry = idx.entries.get(target.display)
+        if entry is None:
+            return None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._tag()
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            sig, size, sha = entry[0], entry[1], entry[2]
+            st = os.stat(target.path)
+            if sig is not None and TRUST_STAT and sig == [st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                                                          st.st_ino, st.st_dev]:
+                return entry
+            if st.st_size != size or st.st_size > plan.settings.max_file_size:
+                return None
+            data = _read(target.path)
+        except (OSError, TypeError, IndexError, KeyError, AttributeError):
+            return None
+        self.hashed += 1
+        if _sha(data) != sha:
+            return None
+        new = signature(st)  # the content is the same: remember the newer signature
+        if new != sig:
+            entry[0] = new
+            idx.updated.add(target.display)
+        return entry
+
+    def hit_result(self, target: Target, plan: Any, entry: Entry) -> FileResult | None:
+        """The result of a probed hit, or None when the entry turns out unusable (lint the file).
+        A file with findings is read for its source, and its hash is checked once more."""
+        try:
+            rows, notices = entry[3], entry[4]
+            if type(rows) is not str or type(notices) is not list or not all(type(n) is str for n in notices):
+                return None
+            findings = [finding_from_row(target.display, r) for r in json.loads(rows)]
+        except (ValueError, TypeError, IndexError, KeyError, RecursionError):
+            return None
+        res = FileResult(target.display, findings=findings, notices=notices)
+        if findings:  # reporters show source lines; decoding is cheap next to parsing
+            assert target.path is not None
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                data = _read(target.path)
+            except OSError:
+                return None
+            if _sha(data) != entry[2]:
+                return None
+            from .decode import DecodeError, decode
+
+            try:
+                res.source = decode(data, target.display, plan.settings.encoding)
+            except DecodeError:  # it decoded when it was stored: treat as a miss
+                return None
+        return res
+
+    # -- storing (in the main process, from results of any process) -------------------------------
+    def store(self, target: Target, plan: Any, entry: Entry | None, registry: Any = None) -> None:
+        """Record a linted file's entry (None: its result had errors; forget the old entry)."""
+        key = self.plan_key(plan, registry) if target.path is not None else None
+        if key is None:
+            return
+        idx = self._index(key)
+        if entry is None:
+            if idx.entries.pop(target.display, None) is not None:
+                idx.dropped.add(target.display)
+            return
+        idx.entries[target.display] = entry
+        idx.updated.add(target.display)
+        idx.dropped.discard(target.display)
+
+    def save(self) -> None:
+        """Write every changed index; a cache that cannot be written only costs speed."""
+        for idx in self._indexes.values():
+            if idx.updated or idx.dropped:
+                self._write(idx)
+                idx.updated.clear()
+                idx.dropped.clear()
+
+    def _write(self, idx: _Index) -> None:
+        import tempfile
+
+        merged, _ = _load(idx.path)  # what concurrent runs wrote since we loaded it
+        for d in idx.updated:
+            if d in idx.entries:
+                merged[d] = idx.entries[d]
+        for d in idx.dropped:
+            merged.pop(d, None)
+        payload = json.dumps({"format": FORMAT, "key": idx.path.stem, "entries": merged},
+                             ensure_ascii=False, separators=(",", ":"))
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            self._tag()
+            fd, tmp = tempfile.mkstemp(dir=self.index_dir, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as f:
                     f.write(payload)
-                os.replace(tmp, path)
+                os.replace(tmp, idx.path)
             except BaseException:
                 try:
                     os.unlink(tmp)
                 except OSError:
                     pass
                 raise
+        except (OSError, UnicodeError):
+            return
+        if not idx.existed:
+            idx.existed = True
+            self._prune(keep=idx.path)
+
+    def _prune(self, keep: Path) -> None:
+        """Keep the newest index files: other configurations and rule versions may still use a few."""
+        try:
+            files = sorted(self.index_dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         except OSError:
             return
+        for p in files[KEEP:]:
+            if p != keep:
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
 
     _tagged = False
 
@@ -205,71 +284,27 @@ class ResultCache:
                     pass
 
 
-# -- findings as JSON ---------------------------------------------------------------------------------
-def finding_to_json(f: Finding) -> dict:
-    d = f.to_json()
-    del d["path"]
-    d["matched"] = f.matched
-    d["context"] = f.context
-    return d
+def lint_miss(target: Target, plan: Any, registry: Any, timings: Any = None) -> tuple[FileResult, Entry | None]:
+    """Lint a file the cache did not have, and the entry to store (None for a result with errors
+    or standard input). Runs in workers too: it touches no cache state."""
+    def plain() -> tuple[FileResult, Entry | None]:  # lint_target words read errors and size limits
+        return lint_target(target, plan.engine, registry, plan.settings, plan.filters, timings), None
 
-
-def _pos(d: dict) -> Position:
-    return Position(int(d["line"]), int(d["column"]), int(d["offset"]))
-
-
-def finding_from_json(path: str, d: dict) -> Finding:
-    fix = None
-    if d.get("fix"):
-        fx = d["fix"]
-        fix = Fix(tuple(Replacement(int(r["start"]), int(r["end"]), r["text"]) for r in fx["replacements"]),
-                  safe=bool(fx.get("safe", True)))
-    return Finding(
-        path=path, rule=d["rule"], name=d["name"], category=d["category"], severity=d["severity"],
-        message=d["message"], start=_pos(d["start"]), end=_pos(d["end"]),
-        related=tuple(Related(r["message"], _pos(r["start"]), _pos(r["end"])) for r in d.get("related", ())),
-        fix=fix, matched=d.get("matched", ""), context=d.get("context", ""),
-    )
-
-
-# -- one file through the cache ------------------------------------------------------------------------
-def lint_cached(target: Any, plan: Any, registry: Any, cache: ResultCache | None, timings: Any = None):
-    """`runner.lint_target` with the cache in front: read the bytes once, look the result up,
-    lint and store on a miss. Standard input and error results are never stored."""
-    import time
-
-    from .runner import FileResult, lint_target, read_target
-
-    if cache is None or target.path is None:
-        return lint_target(target, plan.engine, registry, plan.settings, plan.filters, timings)
+    if target.path is None:
+        return plain()
     try:
-        data = read_target(target, plan.settings)
-    except OSError:  # let lint_target word the error
-        return lint_target(target, plan.engine, registry, plan.settings, plan.filters, timings)
+        st = os.stat(target.path)  # before reading: a write after this point changes the signature
+        if st.st_size > plan.settings.max_file_size:
+            return plain()
+        data = _read(target.path)
+    except OSError:
+        return plain()
+    res = lint_target(target, plan.engine, registry, plan.settings, plan.filters, timings, data=data)
+    if res.errors:
+        return res, None
     t0 = time.perf_counter()
-    key = cache.key(target.display, data, plan)
-    hit = cache.get(key, target.display) if key is not None else None
+    rows = json.dumps([finding_to_row(f) for f in res.findings], ensure_ascii=False, separators=(",", ":"))
+    entry = [signature(st), len(data), _sha(data), rows, list(res.notices)]
     if timings is not None:
         timings.stages["cache"] += time.perf_counter() - t0
-    if hit is not None:
-        findings, notices = hit
-        res = FileResult(target.display, findings=findings, notices=notices)
-        if findings:  # reporters show source lines; decoding is cheap next to parsing
-            res.source = _decode(data, target.display, plan.settings)
-        return res
-    res = lint_target(target, plan.engine, registry, plan.settings, plan.filters, timings, data=data)
-    if key is not None and not res.errors:
-        t1 = time.perf_counter()
-        cache.put(key, res.findings, res.notices)
-        if timings is not None:
-            timings.stages["cache"] += time.perf_counter() - t1
-    return res
-
-
-def _decode(data: bytes, display: str, settings: Any) -> str | None:
-    from .decode import DecodeError, decode
-
-    try:
-        return decode(data, display, settings.encoding)
-    except DecodeError:  # pragma: no cover - it decoded when it was stored
-        return None
+    return res, entry

@@ -26,47 +26,60 @@ def _gitignore(dirpath: Path) -> pathspec.PathSpec | None:
 
 
 def walk(root: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:
-    """Files below `root` for which `wanted(path)` holds, in sorted order, .gitignore respected."""
-    specs: list[tuple[Path, pathspec.PathSpec]] = []
+    """Files below `root` for which `wanted(path)` holds, in sorted order, .gitignore respected.
+
+    Only the root is resolved (its real path is where .gitignore files above it apply from);
+    below it, paths are joined as strings, as git matches them: by the path inside the tree,
+    not by where a symbolic link points. Resolving each path costs an lstat per component,
+    which dominated the walk of a large site.
+    """
+    specs: list[tuple[str, pathspec.PathSpec]] = []
     # .gitignore files above the root (up to the repository top) apply too
     top = root.resolve()
     for parent in [top, *top.parents]:
         spec = _gitignore(parent)
         if spec is not None:
-            specs.append((parent, spec))
+            specs.append((_prefix(str(parent)), spec))
         if (parent / ".git").exists():
             break
 
-    def ignored(p: Path, is_dir: bool) -> bool:
-        rp = p.resolve()
-        for base, spec in specs:
-            try:
-                rel = rp.relative_to(base).as_posix()
-            except ValueError:
-                continue
-            if spec.match_file(rel + ("/" if is_dir else "")):
-                return True
+    def ignored(real: str, is_dir: bool) -> bool:
+        for prefix, spec in specs:
+            if real.startswith(prefix):
+                rel = real[len(prefix):]
+                if os.sep != "/":
+                    rel = rel.replace(os.sep, "/")
+                if spec.match_file(rel + ("/" if is_dir else "")):
+                    return True
         return False
 
-    def rec(d: Path) -> Iterator[Path]:
-        spec = _gitignore(d)
+    def rec(d: Path, real: str) -> Iterator[Path]:
         pushed = False
-        if spec is not None and d.resolve() != top:
-            specs.append((d.resolve(), spec))
-            pushed = True
+        if real != str(top):
+            spec = _gitignore(d)
+            if spec is not None:
+                specs.append((_prefix(real), spec))
+                pushed = True
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError:
             entries = []
         for e in entries:
-            p = Path(e.path)
+            sub = os.path.join(real, e.name)
             if e.is_dir(follow_symlinks=False):
-                if e.name.startswith(".") or e.name in SKIP_DIRS or ignored(p, True):
+                if e.name.startswith(".") or e.name in SKIP_DIRS or ignored(sub, True):
                     continue
-                yield from rec(p)
-            elif e.is_file() and wanted(p) and not e.name.startswith(".") and not ignored(p, False):
-                yield p
+                yield from rec(Path(e.path), sub)
+            elif e.is_file() and not e.name.startswith("."):
+                p = Path(e.path)
+                if wanted(p) and not ignored(sub, False):
+                    yield p
         if pushed:
             specs.pop()
 
-    yield from rec(root)
+    yield from rec(root, str(top))
+
+
+def _prefix(directory: str) -> str:
+    """What a path below `directory` starts with ("/" itself already ends in a separator)."""
+    return directory if directory.endswith(os.sep) else directory + os.sep

@@ -6,19 +6,23 @@ most once per worker. Results come back through `Pool.imap`, which yields them i
 soon as each is ready, so the reporter streams and memory stays bounded by the few results in
 flight. Small runs stay in one process: forking and shipping results costs more than it saves.
 Where `fork` does not exist (Windows) runs are serial.
+
+With a result cache, the main process first decides which files are unchanged (a stat per file,
+see `exolint.cache`), and only the others are linted, in parallel when there are enough of them:
+a warm run of an unchanged site starts no processes at all. The cache's index is written once,
+by the main process, when the run ends.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from typing import Any, Iterator, Sequence
+from typing import Any, Generator, Iterator, Sequence
 
-from .cache import ResultCache, lint_cached
+from .cache import Entry, ResultCache, lint_miss
 from .engine import Timings
 from .registry import Registry
-from .runner import FileResult, Resolver, Target
+from .runner import FileResult, Plan, Resolver, Target, lint_target
 
-#: below this many files a run stays in one process
+#: below this many files (to lint, not served from the cache) a run stays in one process
 MIN_PARALLEL_FILES = 16
 
 
@@ -30,35 +34,92 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _can_fork() -> bool:
+    import multiprocessing  # only when a pool may be needed: a warm run does not pay for the import
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def run_many(targets: Sequence[Target], resolver: Resolver, registry: Registry, timings: Timings | None = None,
              *, jobs: int = 1, cache: ResultCache | None = None,
              min_parallel: int = MIN_PARALLEL_FILES) -> Iterator[FileResult]:
     """Results for `targets` in their order, on up to `jobs` processes, through `cache` if given."""
     targets = list(targets)
-    jobs = min(jobs, len(targets))
-    parallel = (jobs > 1 and len(targets) >= min_parallel and "fork" in multiprocessing.get_all_start_methods()
-                and all(t.path is not None for t in targets))  # stdin is read by this process only
-    if not parallel:
-        for t in targets:
-            res = lint_cached(t, resolver.plan_for(t), registry, cache, timings)
-            res.document = None
-            yield res
+    if cache is not None:
+        yield from _run_cached(targets, resolver, registry, timings, jobs, cache, min_parallel)
         return
-    yield from _run_pool(targets, resolver, registry, timings, jobs, cache)
+    if _parallel(targets, jobs, min_parallel):
+        yield from (res for res, _ in _run_pool(targets, None, resolver, registry, timings, jobs))
+        return
+    for t in targets:
+        plan = resolver.plan_for(t)
+        res = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings)
+        res.document = None
+        yield res
+
+
+def _parallel(targets: Sequence[Target], jobs: int, min_parallel: int) -> bool:
+    return (min(jobs, len(targets)) > 1 and len(targets) >= min_parallel
+            and all(t.path is not None for t in targets)  # stdin is read by this process only
+            and _can_fork())
+
+
+def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, timings: Timings | None,
+                jobs: int, cache: ResultCache, min_parallel: int) -> Iterator[FileResult]:
+    import time
+
+    plans = [resolver.plan_for(t) for t in targets]
+    t0 = time.perf_counter()
+    entries: list[Entry | None] = [cache.probe(t, p, registry) for t, p in zip(targets, plans)]
+    if timings is not None:
+        timings.stages["cache"] += time.perf_counter() - t0
+    todo = [i for i, e in enumerate(entries) if e is None]
+    linted: Generator[tuple[FileResult, Entry | None], None, None] | None = None
+    try:
+        if _parallel([targets[i] for i in todo], jobs, min_parallel):
+            linted = _run_pool(
+                [targets[i] for i in todo], [plans[i] for i in todo], resolver, registry, timings, jobs)
+        else:
+            linted = (_lint_one(targets[i], plans[i], registry, timings) for i in todo)
+        for t, plan, entry in zip(targets, plans, entries):
+            res = cache.hit_result(t, plan, entry) if entry is not None else None
+            if res is None:
+                if entry is None:
+                    res, new = next(linted)
+                else:  # a hit whose entry turned out unusable: lint it here
+                    cache.hits -= 1
+                    cache.misses += 1
+                    res, new = _lint_one(t, plan, registry, timings)
+                cache.store(t, plan, new, registry)
+            yield res
+    finally:
+        if linted is not None:
+            linted.close()  # ends the pool when the consumer stops early
+        cache.save()
+
+
+def _lint_one(t: Target, plan: Plan, registry: Registry, timings: Timings | None) -> tuple[FileResult, Entry | None]:
+    res, entry = lint_miss(t, plan, registry, timings)
+    res.document = None
+    return res, entry
 
 
 # What forked workers inherit; set only while a pool is alive.
 _STATE: tuple | None = None
 
 
-def _work(i: int) -> tuple[FileResult, dict | None]:
+def _work(i: int) -> tuple[FileResult, Entry | None, dict | None]:
     assert _STATE is not None
-    targets, resolver, registry, cache, want_timings = _STATE
+    targets, plans, resolver, registry, want_timings = _STATE
     t = targets[i]
     timings = Timings() if want_timings else None
-    res = lint_cached(t, resolver.plan_for(t), registry, cache, timings)
-    res.document = None
-    return res, (_timings_dict(timings) if timings is not None else None)
+    plan = plans[i] if plans is not None else resolver.plan_for(t)
+    if plans is not None:
+        res, entry = _lint_one(t, plan, registry, timings)
+    else:
+        res, entry = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings), None
+        res.document = None
+    return res, entry, (_timings_dict(timings) if timings is not None else None)
 
 
 def _timings_dict(t: Timings) -> dict[str, dict[str, float]]:
@@ -72,18 +133,22 @@ def _merge(into: Timings, d: dict[str, dict[str, float]]) -> None:
             dst[k] += v
 
 
-def _run_pool(targets: list[Target], resolver: Resolver, registry: Registry, timings: Timings | None,
-              jobs: int, cache: ResultCache | None) -> Iterator[FileResult]:
+def _run_pool(targets: list[Target], plans: list[Plan] | None, resolver: Resolver, registry: Registry,
+              timings: Timings | None, jobs: int) -> Generator[tuple[FileResult, Entry | None], None, None]:
+    """(result, cache entry) per target in order; `plans` given: entries are made (a cached run)."""
+    import multiprocessing
+
     global _STATE
+    jobs = min(jobs, len(targets))
     ctx: Any = multiprocessing.get_context("fork")
     # chunks amortise the round trips; small enough that the last chunks still spread over workers
     chunksize = max(1, min(16, len(targets) // (jobs * 8)))
-    _STATE = (targets, resolver, registry, cache, timings is not None)
+    _STATE = (targets, plans, resolver, registry, timings is not None)
     try:
         with ctx.Pool(jobs) as pool:
-            for res, tdict in pool.imap(_work, range(len(targets)), chunksize):
+            for res, entry, tdict in pool.imap(_work, range(len(targets)), chunksize):
                 if tdict is not None and timings is not None:
                     _merge(timings, tdict)
-                yield res
+                yield res, entry
     finally:
         _STATE = None

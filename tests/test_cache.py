@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
+import time
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from exolint import cache as cache_mod
 from exolint.cache import ResultCache, filter_key, finding_from_json, finding_to_json
 from exolint.config import Settings
 from exolint.engine import Engine
@@ -145,14 +148,59 @@ def test_errors_are_not_cached(tmp_path: Path) -> None:
     assert cache.misses == 1 and cache.hits == len(PAGES)
 
 
-def test_corrupt_entries_are_misses(tmp_path: Path) -> None:
+def _index_files(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "index").glob("*.json"))
+
+
+@pytest.mark.parametrize("damage", [
+    b"",  # empty
+    b"\xff\xfe not json",
+    b'{"format": 2, "key": "x", "entries": {',  # truncated
+    b"[1, 2, 3]",
+    b'{"format": 2, "entries": {}}',  # no key
+    b"[" * 100_000 + b"]" * 100_000,  # deeper than the parser's recursion limit
+])
+def test_corrupt_index_is_ignored_and_rebuilt(tmp_path: Path, damage: bytes) -> None:
     root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
     plain = lint(root, rs, ResultCache(tmp_path / "cache"))
-    for p in (tmp_path / "cache" / "results").rglob("*.json"):
-        p.write_text('{"format": 1, "findings": [{"rule": 1}]', encoding="utf-8")
+    [index] = _index_files(tmp_path / "cache")
+    index.write_bytes(damage)
     cache = ResultCache(tmp_path / "cache")
     assert lint(root, rs, cache) == plain
-    assert cache.hits == 0
+    assert (cache.hits, cache.misses) == (0, len(PAGES))
+    cache = ResultCache(tmp_path / "cache")  # rebuilt by the run before
+    assert lint(root, rs, cache) == plain
+    assert cache.hits == len(PAGES)
+
+
+_ROW = '["EXO980","test-glow-promise","other","warning","m",{},1,1,1,1,1,[],null,"",""]'
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: 7,
+    lambda e: e[:2],
+    lambda e: [*e[:3], "[" + _ROW.format('"1"') + "]", e[4]],  # a position that is a string
+    lambda e: [*e[:3], "[" + _ROW.format("true") + "]", e[4]],  # a bool is not a line number
+    lambda e: [*e[:3], "[" + _ROW.format(1), e[4]],  # truncated rows
+    lambda e: [*e[:3], "[[1, 2, 3]]", e[4]],
+    lambda e: [*e[:3], [["EXO980"]], e[4]],  # rows that are not text
+    lambda e: [*e[:4], "a notice that is a string"],
+    lambda e: [*e[:4], [1]],
+])
+def test_malformed_entries_are_misses(tmp_path: Path, damage) -> None:
+    """Valid JSON, wrong shapes (a damaged or hand-edited index): a miss, never a traceback."""
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    plain = lint(root, rs, ResultCache(tmp_path / "cache"))
+    [index] = _index_files(tmp_path / "cache")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["entries"] = {k: damage(e) for k, e in data["entries"].items()}
+    index.write_text(json.dumps(data), encoding="utf-8")
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == plain  # never a traceback, never a wrong finding
+    assert cache.hits == 0 and cache.misses == len(PAGES)
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == plain
+    assert cache.hits == len(PAGES)
 
 
 def test_same_content_at_two_paths_keeps_each_path(tmp_path: Path) -> None:
@@ -236,9 +284,220 @@ def test_cli_no_cache_and_cache_dir(tmp_path: Path, monkeypatch, jobs: int) -> N
     r1 = CliRunner().invoke(main, [*args, "--no-cache"])
     assert not (tmp_path / ".exolint_cache").exists()
     r2 = CliRunner().invoke(main, args)
-    assert (tmp_path / ".exolint_cache" / "results").is_dir()
+    assert (tmp_path / ".exolint_cache" / "index").is_dir()
     r3 = CliRunner().invoke(main, [*args, "--cache-dir", str(tmp_path / "elsewhere")])
-    assert (tmp_path / "elsewhere" / "results").is_dir()
+    assert (tmp_path / "elsewhere" / "index").is_dir()
     r4 = CliRunner().invoke(main, args)  # warm
     assert r1.exit_code == r2.exit_code == r3.exit_code == r4.exit_code == 1, r1.output
     assert r1.stdout == r2.stdout == r3.stdout == r4.stdout
+
+
+# -- when the stat signature may stand in for the content hash ----------------------------------------
+@pytest.fixture
+def trusted(monkeypatch):
+    """Record stat signatures even for files written a moment ago (the tests' files are all new)."""
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)
+    monkeypatch.setattr(cache_mod, "TRUST_STAT", True)
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (same length) and set mtime back: size and mtime stay the same."""
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert len(old) == len(new) and old in text
+    time.sleep(0.05)  # past the file system's timestamp tick, as any real later edit is
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+
+
+def test_unchanged_files_are_not_hashed_when_the_signature_matches(tmp_path: Path, trusted) -> None:
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    plain = lint(root, rs, ResultCache(tmp_path / "cache"))
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == plain
+    assert (cache.hits, cache.hashed) == (len(PAGES), 0)
+
+
+def test_edit_keeping_size_and_mtime_is_caught(tmp_path: Path, trusted) -> None:
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    lint(root, rs, ResultCache(tmp_path / "cache"))
+    # c.txt has no finding: only the signature (its ctime) can tell that it changed
+    _same_size_edit(root / "c.txt", "Opening hours", "glow promise!")
+    _same_size_edit(root / "a.md", "glow promise", "glow premise")
+    cache = ResultCache(tmp_path / "cache")
+    out = lint(root, rs, cache)
+    assert out == lint(root, rs, None)
+    found = {p: [f["matched"] for f in fs] for p, fs, _, _ in out}
+    assert found[str(root / "c.txt")] == ["glow promise"]
+    assert found[str(root / "a.md")] == []
+    assert (cache.hits, cache.misses, cache.hashed) == (len(PAGES) - 2, 2, 2)
+
+
+def test_touched_but_unchanged_file_is_hashed_once_then_trusted(tmp_path: Path, trusted) -> None:
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    plain = lint(root, rs, ResultCache(tmp_path / "cache"))
+    os.utime(root / "c.txt", ns=(1_000_000_000, 1_000_000_000))
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == plain
+    assert (cache.hits, cache.hashed) == (len(PAGES), 1)
+    cache = ResultCache(tmp_path / "cache")  # the new signature was recorded
+    assert lint(root, rs, cache) == plain
+    assert (cache.hits, cache.hashed) == (len(PAGES), 0)
+
+
+def test_recently_changed_files_are_always_hashed(tmp_path: Path, monkeypatch) -> None:
+    """A file written less than RACY_NS before its stat could change again within the same
+    timestamp tick, keeping its signature: no signature is recorded for it, so it is hashed."""
+    monkeypatch.setattr(cache_mod, "RACY_NS", 3600 * 10**9)
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    plain = lint(root, rs, ResultCache(tmp_path / "cache"))
+    [index] = _index_files(tmp_path / "cache")
+    assert all(e[0] is None for e in json.loads(index.read_text(encoding="utf-8"))["entries"].values())
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == plain
+    assert (cache.hits, cache.hashed) == (len(PAGES), len(PAGES))
+
+
+def test_without_trusted_stat_every_file_is_hashed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)
+    monkeypatch.setattr(cache_mod, "TRUST_STAT", False)  # Windows: st_ctime is the creation time
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    lint(root, rs, ResultCache(tmp_path / "cache"))
+    _same_size_edit(root / "c.txt", "Opening hours", "glow promise!")
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == lint(root, rs, None)
+    assert (cache.misses, cache.hashed) == (1, len(PAGES))
+
+
+def test_a_file_with_findings_is_checked_against_its_hash_even_on_a_signature_match(tmp_path: Path, trusted) -> None:
+    """Defence in depth: if a same-tick write kept the signature, a file with findings (read for
+    the report anyway) is still caught by its hash."""
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    lint(root, rs, ResultCache(tmp_path / "cache"))
+    _same_size_edit(root / "a.md", "glow promise", "glow premise")
+    [index] = _index_files(tmp_path / "cache")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    st = (root / "a.md").stat()
+    data["entries"][str(root / "a.md")][0] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+    index.write_text(json.dumps(data), encoding="utf-8")
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == lint(root, rs, None)
+    assert cache.misses == 1
+
+
+def test_version_code_and_plugin_changes_invalidate(tmp_path: Path, monkeypatch) -> None:
+    import exolint.cachekey as cachekey
+    import exolint.registry as registry_mod
+
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    plain = lint(root, rs, ResultCache(tmp_path / "cache"))
+    for target, name, value in ((cachekey, "__version__", "99.0"),
+                                (cachekey, "code_signature", lambda: "edited"),
+                                (registry_mod, "plugin_versions", lambda reg: {"some-plugin": "2.0"})):
+        with monkeypatch.context() as m:
+            m.setattr(target, name, value)
+            cache = ResultCache(tmp_path / "cache")
+            assert lint(root, rs, cache) == plain
+            assert cache.hits == 0, name
+    cache = ResultCache(tmp_path / "cache")
+    lint(root, rs, cache)
+    assert cache.hits == len(PAGES)
+
+
+def test_entry_of_a_file_that_now_fails_is_dropped(tmp_path: Path) -> None:
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    lint(root, rs, ResultCache(tmp_path / "cache"))
+    (root / "a.md").write_bytes(b"caf\xe9 glow promise \xff\xfe\n")
+    cache = ResultCache(tmp_path / "cache")
+    out = dict((p, e) for p, _, e, _ in lint(root, rs, cache))
+    assert out[str(root / "a.md")]
+    [index] = _index_files(tmp_path / "cache")
+    assert str(root / "a.md") not in json.loads(index.read_text(encoding="utf-8"))["entries"]
+
+
+# -- concurrent runs ---------------------------------------------------------------------------------
+def test_concurrent_runs_keep_each_others_entries(tmp_path: Path) -> None:
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    registry = get_registry()
+    targets, _ = collect_targets([str(root)], registry)
+    plan = Plan(Settings(), Engine(rs))
+    first, second = ResultCache(tmp_path / "cache"), ResultCache(tmp_path / "cache")
+    slow = run(targets[:2], Resolver(plan), registry, cache=second)
+    next(slow)  # `second` has loaded the (empty) index ...
+    list(run(targets[2:], Resolver(plan), registry, cache=first))  # ... `first` writes its entries ...
+    list(slow)  # ... and `second` writes after it, over what is on disk now
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == lint(root, rs, None)
+    assert cache.hits == len(PAGES)
+
+
+def _hammer(root: str, rules: str, cache_dir: str, seed: int) -> None:
+    import random
+
+    rs = ruleset(Path(rules))
+    for _ in range(5):
+        lint(Path(root), rs, ResultCache(cache_dir))
+        random.seed(seed)
+
+
+def test_parallel_writers_never_leave_a_broken_index(tmp_path: Path) -> None:
+    import multiprocessing
+
+    root, rules = site(tmp_path), rules_dir(tmp_path)
+    for i in range(20):
+        (root / f"p{i}.md").write_text(f"Page {i}: a glow promise.\n", encoding="utf-8")
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    procs = [ctx.Process(target=_hammer, args=(str(root), str(rules), str(tmp_path / "cache"), i)) for i in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    [index] = _index_files(tmp_path / "cache")
+    assert json.loads(index.read_text(encoding="utf-8"))["format"] == cache_mod.FORMAT
+    assert not list((tmp_path / "cache").rglob(".tmp-*"))
+    rs = ruleset(rules)
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache) == lint(root, rs, None)
+    assert cache.hits == len(PAGES) + 20
+
+
+def test_warm_run_starts_no_process_pool(tmp_path: Path, monkeypatch) -> None:
+    from exolint import parallel
+
+    root, rs = site(tmp_path), ruleset(rules_dir(tmp_path))
+    for i in range(30):
+        (root / f"more{i:02d}.md").write_text(f"Page {i}: a glow promise.\n", encoding="utf-8")
+    plain = lint(root, rs, None)
+    assert lint(root, rs, ResultCache(tmp_path / "cache"), jobs=2) == plain
+
+    def no_pool(*a, **k):
+        raise AssertionError("every file is a hit: no pool expected")
+
+    monkeypatch.setattr(parallel, "_run_pool", no_pool)
+    assert lint(root, rs, ResultCache(tmp_path / "cache"), jobs=2) == plain
+    (root / "more05.md").write_text("Now without the phrase.\n", encoding="utf-8")  # one miss: linted here
+    cache = ResultCache(tmp_path / "cache")
+    assert lint(root, rs, cache, jobs=2) == lint(root, rs, None)
+    assert cache.misses == 1
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json", "sarif", "github"])
+def test_cold_and_warm_output_are_byte_identical(tmp_path: Path, monkeypatch, fmt: str) -> None:
+    from click.testing import CliRunner
+
+    from exolint.cli import main
+
+    root = site(tmp_path)
+    for i in range(20):  # enough files for a pool on the cold run
+        (root / f"more{i:02d}.md").write_text(f"Page {i}: absolutely safe, {i}% better.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EXOLINT_RULE_CACHE_DIR", str(tmp_path / "rulecache"))
+    outs = []
+    for extra in (["--no-cache"], ["-j", "2"], ["-j", "2"], ["-j", "1"]):  # plain, cold, warm, warm
+        r = CliRunner().invoke(main, ["check", "--format", fmt, "--cache-dir", str(tmp_path / "c"), *extra,
+                                      str(root)])
+        assert r.exit_code == 1, r.output
+        outs.append(r.stdout_bytes)
+    assert outs[0] == outs[1] == outs[2] == outs[3]
