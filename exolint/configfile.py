@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import jsonschema
 
 from .config import Settings
 from .ruleset import LoadError, RuleLoadError, load_yaml, node_at
@@ -133,6 +132,8 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, Any]:
 
 def validate(data: dict[str, Any], path: Path, node: Any = None) -> list[LoadError]:
     """Schema errors, then value errors the schema cannot express (an unknown encoding)."""
+    import jsonschema  # only when a configuration file is read: it is slow to import
+
     validator = jsonschema.Draft202012Validator(config_schema())
     errors = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
@@ -207,9 +208,18 @@ class ConfigFinder:
 
     def __init__(self) -> None:
         self._by_dir: dict[Path, Path | None] = {}
+        self._given: dict[Path, tuple[Path | None]] = {}
         self._loaded: dict[Path, ConfigFile] = {}
 
     def find(self, directory: Path) -> Path | None:
+        given = self._given.get(directory)
+        if given is not None:
+            return given[0]
+        found = self._find(directory)
+        self._given[directory] = (found,)
+        return found
+
+    def _find(self, directory: Path) -> Path | None:
         directory = directory.resolve()
         walked = []
         found: Path | None = None

@@ -57,6 +57,8 @@ class ConfigResolver(Resolver):
         self.forced = load_config(Path(config)) if config else None
         self.base_dirs = {str(Path(d).resolve()) for d in base_dirs}
         self._plans: dict[tuple, Plan] = {}
+        self._real: dict[Path, Path] = {}
+        self._by_target: dict[tuple, Plan] = {}
         self._engines: dict[str, Engine] = {}
         self._extra: dict[tuple, RuleSet] = {}
         self._specs: dict[tuple, tuple[pathspec.PathSpec, dict[str, pathspec.PathSpec]]] = {}
@@ -93,7 +95,11 @@ class ConfigResolver(Resolver):
 
     def _relative(self, t: Target, s: Settings) -> str:
         root = Path(s.config_file).parent if s.config_file else self.cwd
-        p = (self.cwd / (t.path if t.path is not None else t.display)).resolve()
+        p = self.cwd / (t.path if t.path is not None else t.display)
+        real = self._real.get(p.parent)
+        if real is None:
+            real = self._real[p.parent] = p.parent.resolve()
+        p = real / p.name
         try:
             return p.relative_to(root).as_posix()
         except ValueError:
@@ -121,6 +127,13 @@ class ConfigResolver(Resolver):
 
     # -- plans -----------------------------------------------------------------------------------
     def plan_for(self, target: Target) -> Plan:
+        tk = (target.display, target.path)
+        plan = self._by_target.get(tk)
+        if plan is None:
+            plan = self._by_target[tk] = self._plan_for(target)
+        return plan
+
+    def _plan_for(self, target: Target) -> Plan:
         config = self.config_for(self._where(target))
         s = settings_for(config, self.overrides)
         _, pfi_specs = self._matchers(s)
