@@ -7,6 +7,7 @@ boundaries rather than with the size of the text.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ SCOPES = (
     "heading", "paragraph", "list", "blockquote", "table", "link", "alt",
     "title", "meta", "frontmatter", "jsonld",
 )
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # Run kinds of the offset map.
 _IDENTITY = 0  # prose[p:p+n] == source[s:s+n]
@@ -137,18 +140,14 @@ class Document:
         if self._line_starts is None:
             starts = array("q", [0])
             src = self.source
-            i, n = 0, len(src)
-            find_n, find_r = src.find, src.find
-            while i < n:
-                j = find_n("\n", i)
-                k = find_r("\r", i)
-                if j < 0 and k < 0:
-                    break
-                if k >= 0 and (j < 0 or k < j):
-                    i = k + 2 if src.startswith("\r\n", k) else k + 1
-                else:
-                    i = j + 1
-                starts.append(i)
+            if "\r" not in src:  # the common case: one C-level find per line
+                find = src.find
+                i = find("\n")
+                while i != -1:
+                    starts.append(i + 1)
+                    i = find("\n", i + 1)
+            else:
+                starts.extend(m.end() for m in _NEWLINE.finditer(src))
             self._line_starts = starts
         return self._line_starts
 
