@@ -19,6 +19,7 @@ SCOPES = (
     "title", "meta", "frontmatter", "jsonld",
 )
 
+_LOWER_CHUNK = 1 << 18
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # Run kinds of the offset map.
@@ -169,6 +170,31 @@ class Document:
 
             self._match_text = fold_mixed_script(self.text)
         return self._match_text
+
+    @property
+    def lower_text(self) -> str:
+        """`match_text.lower()`, made once for the prefilter and every kind that searches lower-cased
+        text: on a 50 MB page each copy costs 50 MB or more.
+
+        For non-ASCII text CPython lower-cases through a buffer of 12 bytes a character, so a long
+        text is lower-cased a block at a time, cut after a newline: a newline is neither cased nor
+        case-ignorable, so no context-dependent mapping (final sigma) looks across it.
+        """
+        low = self.memo.get(("document", "lower"))
+        if low is None:
+            text = self.match_text
+            if text.isascii() or len(text) <= _LOWER_CHUNK:
+                low = text.lower()
+            else:
+                parts, a, n = [], 0, len(text)
+                while a < n:
+                    b = text.find("\n", a + _LOWER_CHUNK)
+                    b = n if b < 0 else b + 1
+                    parts.append(text[a:b].lower())
+                    a = b
+                low = "".join(parts)
+            self.memo[("document", "lower")] = low
+        return low
 
     # -- structure ---------------------------------------------------------------------------
     def segments_in(self, scopes: frozenset[str] | None) -> list[Segment]:

@@ -40,6 +40,9 @@ class Timings:
                 a[k] += v
 
 
+_SCAN_CHUNK = 1 << 18
+
+
 class Prefilter:
     """Which rules can fire on a text, from their literal trigger words, in one pass."""
 
@@ -58,6 +61,7 @@ class Prefilter:
         self.n_triggered = len(self.triggered)
         bit = {id(c): 1 << i for i, c in enumerate(self.triggered)}
         self.full = (1 << self.n_triggered) - 1
+        self.reach = max((len(t) for t in self.by_trigger), default=1) - 1
         self.automaton = None
         if self.by_trigger:
             self.automaton = ahocorasick.Automaton()
@@ -74,9 +78,16 @@ class Prefilter:
             return list(self.always)
         full = self.full
         mask = 0
-        for _, m in self.automaton.iter(lower_text):
-            mask |= m
-            if mask == full:  # every triggered rule is chosen: stop scanning
+        # pyahocorasick copies what it scans at 4 bytes a character, so a long text is scanned a
+        # piece at a time; pieces overlap by the longest trigger so no occurrence is cut in two
+        n, reach = len(lower_text), self.reach
+        for a in range(0, max(n, 1), _SCAN_CHUNK):
+            piece = lower_text if n <= _SCAN_CHUNK else lower_text[max(a - reach, 0):a + _SCAN_CHUNK]
+            for _, m in self.automaton.iter(piece):
+                mask |= m
+                if mask == full:  # every triggered rule is chosen: stop scanning
+                    break
+            if mask == full:
                 break
         chosen = {id(c): c for c in self.always}
         i = 0
@@ -105,7 +116,7 @@ class Engine:
         result = LintResult()
         t0 = time.perf_counter()
         if self.use_prefilter:
-            active = self.prefilter.active(doc.match_text.lower())
+            active = self.prefilter.active(doc.lower_text)
         else:
             active = list(self.ruleset.rules)
         if timings is not None:

@@ -106,3 +106,18 @@ def test_prefilter_sees_folded_lookalikes_and_always_runs_untriggered_rules() ->
     spoofed = parse("Book \u0435\u0445\u043esome therapy now.", "b.txt")
     assert "EXO990" in [c.rule.id for c in engine.prefilter.active(spoofed.match_text.lower())]
     assert [f.rule for f in engine.lint(spoofed).findings] == ["EXO990"]
+
+
+def test_prefilter_scans_long_texts_in_overlapping_pieces(monkeypatch):
+    """A trigger that straddles two pieces is still seen."""
+    from exolint import engine as engine_mod
+    from exolint.api import load_rules
+
+    rs = load_rules()
+    pf = engine_mod.Prefilter(list(rs.rules))
+    text = ("filler words " * 40) + "absolutely safe" + (" more filler" * 40)
+    whole = {c.rule.id for c in pf.active(text)}
+    for chunk in (7, 16, 33):
+        monkeypatch.setattr(engine_mod, "_SCAN_CHUNK", chunk)
+        assert {c.rule.id for c in pf.active(text)} == whole
+    assert "EXO401" in whole

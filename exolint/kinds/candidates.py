@@ -10,9 +10,10 @@ cannot hold after an ASCII letter, digit or "_", and whitespace is none of them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import chain
 from typing import ClassVar
 
 import ahocorasick
@@ -25,6 +26,15 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 #: recomputes this from the `regex` module. A page holding one is scanned in full.
 CASE_ODD = "\u0130\u017f"
 _ODD = re.compile("[" + CASE_ODD + "]")
+
+
+def lower_text(doc: Document) -> str:
+    """`doc.match_text.lower()`, made once per document (`Document.lower_text`); whether its
+    offsets can be used is each caller's own test."""
+    return doc.lower_text
+
+
+_CHUNK = 1 << 18
 
 
 class Candidates:
@@ -54,12 +64,13 @@ class Candidates:
         cls._automaton, cls._version = a, cls._version + 1
 
     @classmethod
-    def starts(cls, doc: Document, words: frozenset[str]) -> list[int] | None:
-        """Sorted start offsets of any of `words` in the prose; None: scan this document in full."""
+    def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
+        """Sorted start offsets of any of `words` in the prose (an `array`, not to be changed);
+        None: scan this document in full."""
         lower = doc.memo.get(("scan", "lower"))
         if lower is None:
             text = doc.match_text
-            low = text.lower()
+            low = lower_text(doc)
             usable = len(low) == len(text) and (text.isascii() or not _ODD.search(text))
             lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
         low, positions = lower
@@ -68,16 +79,26 @@ class Candidates:
         missing = [c for c in (w.strip(" ") for w in words) if len(c) > 2 and c not in cls._words]
         if missing:
             cls._register(missing)
-        out: set[int] = set()
+        found: list[array] = []
         for w in words:
             got = positions.get(w)
             if got is None:
                 got = positions[w] = cls._positions(doc, low, w)
-            out.update(got)
-        return sorted(out)
+            if got:
+                found.append(got)
+        if len(found) == 1:
+            return found[0]  # shared with the memo: callers only read it
+        # merged without a set of every offset (a 50 MB page has millions of them)
+        out = array("q")
+        last = -1
+        for p in sorted(chain.from_iterable(found)):
+            if p != last:
+                out.append(p)
+                last = p
+        return out
 
     @classmethod
-    def _positions(cls, doc: Document, low: str, word: str) -> list[int]:
+    def _positions(cls, doc: Document, low: str, word: str) -> array:
         core = word.strip(" ")
         n = len(core)
         if n == 1:  # "a", "i": everywhere inside words, so the conditions go into one C-level search
@@ -86,7 +107,7 @@ class Candidates:
                 body += f"(?<![a-z0-9_]{body})"
             if word[-1] == " ":
                 body += "(?![a-z0-9_])"
-            return [m.start() for m in _short(body).finditer(low)]
+            return array("q", [m.start() for m in _short(body).finditer(low)])
         if n == 2:  # "as", "no": a few times a page, found faster by str.find than by any scan
             ends = []
             find = low.find
@@ -100,12 +121,18 @@ class Candidates:
                 index = doc.memo[("scan", "prefix-index")] = (cls._version, _index(low, cls._automaton))
             ends = index[1].get(core)
         if not ends:
-            return []
-        found = [e - n + 1 for e in ends]
-        if word[0] == " ":  # at the start of a word: no ASCII letter, digit or "_" before it
-            found = [p for p in found if p == 0 or low[p - 1] not in _WORD_CHARS]
-        if word[-1] == " ":
-            found = [p for p in found if low[p + n:p + n + 1] not in _WORD_CHARS]
+            return array("q")
+        found = array("q")
+        add = found.append
+        before, after = word[0] == " ", word[-1] == " "
+        for e in ends:
+            p = e - n + 1
+            # at the start of a word: no ASCII letter, digit or "_" before it
+            if before and p and low[p - 1] in _WORD_CHARS:
+                continue
+            if after and low[p + n:p + n + 1] in _WORD_CHARS:
+                continue
+            add(p)
         return found
 
 
@@ -114,9 +141,24 @@ def _short(body: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-def _index(low: str, automaton) -> dict[str, list[int]]:
-    """Per word: the end offsets of its occurrences in the lower-cased prose."""
-    by_word: defaultdict[str, list[int]] = defaultdict(list)
-    for end, w in automaton.iter(low):
-        by_word[w].append(end)
+def _index(low: str, automaton) -> dict[str, array]:
+    """Per word: the end offsets of its occurrences in the lower-cased prose (packed: a page holds
+    hundreds of thousands of them, and a list costs 40 bytes an offset)."""
+    by_word: dict[str, array] = {}
+    get = by_word.get
+    # pyahocorasick copies the text it scans into 4 bytes a character (200 MB for a 50 MB page), so
+    # the text is scanned a piece at a time; a piece starts `reach` characters early so that every
+    # match ending in it is whole, and only matches ending in it are kept: the same matches, in the
+    # same order, as one pass
+    reach = max(map(len, automaton.keys()), default=1) - 1
+    for a in range(0, len(low), _CHUNK):
+        lo = max(a - reach, 0)
+        for end, w in automaton.iter(low[lo:a + _CHUNK]):
+            end += lo
+            if end < a:
+                continue
+            got = get(w)
+            if got is None:
+                got = by_word[w] = array("q")
+            got.append(end)
     return by_word

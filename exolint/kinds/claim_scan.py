@@ -11,12 +11,14 @@ are scanned the slow way.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
 
 from ..document import Document
+from .candidates import lower_text
 
 
 def _lowered(doc: Document) -> str | None:
@@ -24,17 +26,17 @@ def _lowered(doc: Document) -> str | None:
     key = ("claim", "lowered")
     if key not in doc.memo:
         text = doc.match_text
-        low = None if ("\u0130" in text or "\u017f" in text) else text.lower()
+        low = None if ("\u0130" in text or "\u017f" in text) else lower_text(doc)
         doc.memo[key] = low if low is not None and len(low) == len(text) else None
     return doc.memo[key]
 
 
-def _occurrences(doc: Document, low: str, word: str) -> list[int]:
+def _occurrences(doc: Document, low: str, word: str) -> array:
     """Where `word` starts in the lower-cased text; rules sharing a predicate share the search."""
     key = ("claim", "occurrences", word)
     found = doc.memo.get(key)
     if found is None:
-        found, i = [], low.find(word)
+        found, i = array("q"), low.find(word)  # packed: kept for the document's lifetime
         while i >= 0:
             found.append(i)
             i = low.find(word, i + 1)

@@ -59,6 +59,7 @@ from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from . import citations as cit
+from .candidates import lower_text
 from .pattern import compile_alternation
 from .scan import compile_pattern, phrase_triggers, scope_ranges
 
@@ -91,7 +92,7 @@ def _lowered(doc: Document) -> str | None:
     move offsets or hide a match that case folding finds (then anchors are not used)."""
     key = ("evidence", "lowered")
     if key not in doc.memo:
-        low: str | None = doc.match_text.lower()
+        low: str | None = lower_text(doc)
         if len(low) != len(doc.match_text) or (not low.isascii() and any(c in low for c in _FOLD_ONLY)):
             low = None
         doc.memo[key] = low

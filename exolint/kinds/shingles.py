@@ -6,8 +6,16 @@ shingle sets catches both, where comparing whole strings catches only exact copi
 few long paragraphs, so they are compared pair by pair with C-level set operations; only a page
 with more than `MAX_SHARED` of them goes through an inverted index of shingles (a shingle shared
 by more paragraphs than that is boilerplate and does not make its paragraphs candidates).
+
+A shingle is kept as the `hash()` of its word tuple, not the tuple: a 50 MB page holds millions of
+shingles, and a tuple of five strings (which also keeps its paragraph's words alive) costs several
+times an int. Two different 5-grams of one page sharing a 64-bit hash is negligibly unlikely, and
+would change one Jaccard similarity by one shingle at most.
 """
 from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
 
 import regex
 
@@ -35,11 +43,11 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return chunk.encode("ascii").translate(_ASCII_SEP).lower().decode("ascii").split()
 
 
-def _shingle_set(words: list[str]) -> set[tuple[str, ...]]:
-    return set(zip(*(words[i:] for i in range(SHINGLE))))
+def _shingle_set(words: list[str]) -> set[int]:
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
-def shingles(text: str) -> set[tuple[str, ...]]:
+def shingles(text: str) -> set[int]:
     return _shingle_set(_words(text))
 
 
@@ -47,14 +55,21 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
                      threshold: float) -> list[list[int]]:
     """Groups of paragraph indexes (each in text order, groups ordered by first member) whose
     members are near-duplicates of each other (single link: A~B and B~C put A, B, C together)."""
-    sets: dict[int, set[tuple[str, ...]]] = {}
+    # a long page keeps each paragraph's shingles as a packed array (8 bytes a shingle, where a set
+    # of ints costs ~90); a set is rebuilt only for a paragraph being compared
+    packed = len(paragraphs) > MAX_SHARED
+    shingled: dict[int, set[int] | _Packed] = {}
     for i, (a, b) in enumerate(paragraphs):
         words = _words(text, a, b)
         if len(words) >= min_words:
-            sets[i] = _shingle_set(words)
-    if len(sets) < 2:
+            sh = _shingle_set(words)
+            shingled[i] = _pack(sh) if packed else sh
+    if len(shingled) < 2:
         return []
-    parent = {i: i for i in sets}
+    if packed and len(shingled) <= MAX_SHARED:
+        packed = False
+        shingled = {i: set(p[0]) for i, p in shingled.items()}  # type: ignore[union-attr]
+    parent = {i: i for i in shingled}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -62,37 +77,83 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
             x = parent[x]
         return x
 
+    cached: list = [None, None]  # the paragraph whose set was built last, and that set
+
+    def as_set(x: int) -> set[int]:
+        if cached[0] != x:
+            cached[0], cached[1] = x, set(shingled[x][0])  # type: ignore[index]
+        return cached[1]
+
     def similar(x: int, y: int) -> bool:
-        sa, sb = sets[x], sets[y]
-        small, large = sorted((len(sa), len(sb)))
+        sa, sb = shingled[x], shingled[y]
+        if packed:
+            na, nb = len(sa[0]), len(sb[0])  # type: ignore[index]
+        else:
+            na, nb = len(sa), len(sb)
+        small, large = sorted((na, nb))
         if not small or small < threshold * large * (1 - 1e-9):  # Jaccard <= small / large
             return False
-        inter = len(sa & sb)
-        return inter > 0 and inter / (len(sa) + len(sb) - inter) >= threshold
+        inter = len(as_set(x).intersection(sb[0])) if packed else len(sa & sb)  # type: ignore[index,operator]
+        return inter > 0 and inter / (na + nb - inter) >= threshold
 
-    for x, y in _candidate_pairs(sets):
-        if similar(x, y):
-            parent[find(y)] = find(x)
+    if packed:
+        rejected: set[tuple[int, int]] = set()
+        for x, y in _indexed_pairs(shingled):  # type: ignore[arg-type]
+            if (x, y) in rejected or find(x) == find(y):
+                continue  # already compared, or already in one group (a union would change nothing)
+            if similar(x, y):
+                parent[find(y)] = find(x)
+            else:
+                rejected.add((x, y))
+    else:
+        keys = list(shingled)
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                if similar(keys[x], keys[y]):
+                    parent[find(keys[y])] = find(keys[x])
     groups: dict[int, list[int]] = {}
-    for i in sets:
+    for i in shingled:
         groups.setdefault(find(i), []).append(i)
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
-def _candidate_pairs(sets: dict[int, set[tuple[str, ...]]]) -> list[tuple[int, int]]:
-    """Pairs that share a shingle held by at most MAX_SHARED paragraphs. With no more paragraphs than
-    that, every pair is a candidate (a pair sharing nothing is then rejected by its similarity)."""
-    keys = list(sets)
-    if len(keys) <= MAX_SHARED:
-        return [(keys[x], keys[y]) for x in range(len(keys)) for y in range(x + 1, len(keys))]
-    index: dict[tuple[str, ...], list[int]] = {}
-    for i, sh in sets.items():
-        for h in sh:
-            index.setdefault(h, []).append(i)
-    pairs: dict[tuple[int, int], None] = {}
-    for members in index.values():
-        if 2 <= len(members) <= MAX_SHARED:
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    pairs[(members[x], members[y])] = None
-    return list(pairs)
+#: the inverted index of a long page is built in this many parts, one hash bucket at a time, so
+#: only a fraction of a page's distinct shingles is in the index at once
+_PARTS = 8
+_Packed = tuple  # (array('q') of distinct shingle hashes grouped by bucket, bucket bounds)
+
+
+def _pack(sh: set[int]) -> _Packed:
+    buckets: list[list[int]] = [[] for _ in range(_PARTS)]
+    for h in sh:
+        buckets[h % _PARTS].append(h)
+    arr, bounds = array("q"), [0]
+    for b in buckets:
+        arr.extend(b)
+        bounds.append(len(arr))
+    return arr, tuple(bounds)
+
+
+def _indexed_pairs(shingled: dict[int, _Packed]) -> Iterator[tuple[int, int]]:
+    """Pairs (in text order) that share a shingle held by at most MAX_SHARED paragraphs; a pair may
+    come more than once."""
+    for part in range(_PARTS):
+        # most shingles occur in one paragraph: their entry is that paragraph's number (an int
+        # object shared by all its shingles), and only a shared shingle gets a list
+        index: dict[int, int | list[int]] = {}
+        get = index.get
+        for i, (arr, bounds) in shingled.items():
+            for h in arr[bounds[part]:bounds[part + 1]]:
+                got = get(h)
+                if got is None:
+                    index[h] = i
+                elif type(got) is int:
+                    index[h] = [got, i]
+                else:
+                    got.append(i)
+        for members in index.values():
+            if type(members) is list and len(members) <= MAX_SHARED:
+                for x in range(len(members)):
+                    for y in range(x + 1, len(members)):
+                        yield members[x], members[y]
+        del index
