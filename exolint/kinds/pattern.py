@@ -27,7 +27,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .scan import bounded, compile_pattern, finditer, phrase_to_regex, phrase_triggers
+from .scan import bounded, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
 
 SCHEMA = {
     "properties": {
@@ -80,13 +80,8 @@ class PatternRule:
         return _first_with_related(hits)
 
     def _matches(self, doc: Document) -> Iterable[Hit]:
-        for m in finditer(self.pattern, doc, self.rule.scope, self.timeout):
-            if m.end() == m.start():
-                continue
-            if self.exceptions is not None:
-                a, b = doc.window(m.start(), m.end(), self.rule.window)
-                if self.exceptions.search(doc.match_text, a, b, timeout=self.timeout):
-                    continue
+        r = self.rule
+        for m in kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout):
             yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
 
 

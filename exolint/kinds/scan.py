@@ -148,3 +148,17 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list
 def window_text(doc: Document, start: int, end: int, window: str) -> tuple[int, int, str]:
     a, b = doc.window(start, end, window)
     return a, b, doc.match_text[a:b]
+
+
+def kept_matches(pattern: regex.Pattern, exceptions: regex.Pattern | None, doc: Document,
+                 scope: frozenset[str] | None, window: str, timeout: float) -> Iterator[regex.Match]:
+    """Non-empty matches of a rule's pattern that no exception cancels: an exception cancels a
+    match when it occurs anywhere in the rule's window around it (Vale's `exceptions`, scoped)."""
+    for m in finditer(pattern, doc, scope, timeout):
+        if m.end() == m.start():
+            continue
+        if exceptions is not None:
+            a, b = doc.window(m.start(), m.end(), window)
+            if exceptions.search(doc.match_text, a, b, timeout=timeout):
+                continue
+        yield m

@@ -20,7 +20,7 @@ from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .pattern import compile_exceptions
-from .scan import bounded, compile_pattern, finditer, phrase_to_regex, phrase_triggers
+from .scan import bounded, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
 
 SCHEMA = {
     "properties": {
@@ -45,13 +45,8 @@ class SubstitutionRule:
     timeout: float
 
     def check(self, doc: Document) -> Iterable[Hit]:
-        for m in finditer(self.pattern, doc, self.rule.scope, self.timeout):
-            if m.end() == m.start():
-                continue
-            if self.exceptions is not None:
-                a, b = doc.window(m.start(), m.end(), self.rule.window)
-                if self.exceptions.search(doc.match_text, a, b, timeout=self.timeout):
-                    continue
+        r = self.rule
+        for m in kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout):
             idx = next(i for i, g in enumerate(m.groups()) if g is not None)
             right = self.replacements[idx]
             found = doc.text[m.start():m.end()]
