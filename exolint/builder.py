@@ -103,10 +103,6 @@ class DocumentBuilder:
         s = "".join(reversed(out))
         return s[len(s) - n:] if n else ""
 
-    @property
-    def length(self) -> int:
-        return self._len
-
     def build(self) -> Document:
         self.close_segment()
         return Document(

@@ -53,15 +53,6 @@ def lookalike_table() -> dict[str, str]:
     return table
 
 
-def is_latin_word(word: str) -> bool:
-    return bool(_LATIN.search(word))
-
-
-def fold_word(word: str, table: dict[str, str] | None = None) -> str:
-    table = table or lookalike_table()
-    return "".join(table.get(c, c) for c in word)
-
-
 @dataclass(frozen=True)
 class LookalikeWord:
     """A word that carries look-alike letters: its range and the offsets of the disguised letters."""

@@ -197,11 +197,6 @@ class Document:
         return low
 
     # -- structure ---------------------------------------------------------------------------
-    def segments_in(self, scopes: frozenset[str] | None) -> list[Segment]:
-        if scopes is None:
-            return self.segments
-        return [s for s in self.segments if s.scope in scopes]
-
     def segment_at(self, offset: int) -> Segment | None:
         if self._seg_starts is None:
             self._seg_starts = [s.start for s in self.segments]
@@ -285,10 +280,6 @@ class Document:
             got = self.memo[key] = ([a for a, _ in sents], sents)
         return got
 
-    def sections(self) -> list[tuple[int, int]]:
-        heads = [s.start for s in self.segments if s.scope == "heading"]
-        bounds = [0] + [h for h in heads if h > 0] + [len(self.text)]
-        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 # The builder lives in its own module; format plugins import it from here.

@@ -34,11 +34,6 @@ class Timings:
     rules: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     kinds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
-    def merge(self, other: "Timings") -> None:
-        for a, b in ((self.stages, other.stages), (self.rules, other.rules), (self.kinds, other.kinds)):
-            for k, v in b.items():
-                a[k] += v
-
 
 _SCAN_CHUNK = 1 << 18
 
@@ -71,7 +66,6 @@ class Prefilter:
                     mask |= bit[id(c)]
                 self.automaton.add_word(t, mask)
             self.automaton.make_automaton()
-        self.order = {id(c): i for i, c in enumerate(rules if isinstance(rules, list) else [])}
 
     def active(self, lower_text: str) -> list[CompiledRule]:
         if self.automaton is None:

@@ -96,10 +96,6 @@ def _warn(message: str) -> None:
     warnings.warn(message, PluginWarning, stacklevel=3)
 
 
-def _plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
-    return pm.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
-
-
 def make_plugin_manager(extra_plugins: tuple[object, ...] = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager("exolint")
     pm.add_hookspecs(hookspecs)
@@ -203,12 +199,6 @@ def get_registry() -> Registry:
     if _REGISTRY is None:
         _REGISTRY = build_registry(make_plugin_manager())
     return _REGISTRY
-
-
-def reset_registry() -> None:
-    """Forget the registry (tests that register throwaway plugins use this)."""
-    global _REGISTRY
-    _REGISTRY = None
 
 
 def plugin_versions(reg: Registry) -> dict[str, str]:

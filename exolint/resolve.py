@@ -81,9 +81,6 @@ class ConfigResolver(Resolver):
         from the current folder, as Ruff does."""
         return settings_for(self.config_for(None), self.overrides)
 
-    def settings_for_path(self, path: Path) -> Settings:
-        return settings_for(self.config_for(path.parent), self.overrides)
-
     # -- exclusion and per-file ignores ------------------------------------------------------------
     def _matchers(self, s: Settings) -> tuple[pathspec.PathSpec, dict[str, pathspec.PathSpec]]:
         key = (s.config_file, s.exclude, s.extend_exclude, tuple(s.per_file_ignores))

@@ -13,13 +13,6 @@ from typing import Any, Iterable, Protocol
 
 from .document import Document
 
-WINDOWS = ("sentence", "paragraph", "section", "document")
-
-
-class RuleError(Exception):
-    """A rule failed while running (e.g. a regex timed out); reported against that rule, the run goes on."""
-
-
 @dataclass(frozen=True)
 class Example:
     text: str  # with the markers removed

@@ -54,24 +54,6 @@ def kind_schema(spec: KindSpec) -> dict:
     return schema
 
 
-def full_schema(registry: Registry) -> dict:
-    """One JSON Schema for any rule file, for editors and `check-jsonschema` in rule repositories."""
-    base = base_schema()
-    return {
-        "$schema": base["$schema"],
-        "title": "exolint rule",
-        "$defs": base["$defs"],
-        "type": "object",
-        "required": ["kind"],
-        "properties": {"kind": {"enum": sorted(registry.kinds)}},
-        "allOf": [
-            {"if": {"properties": {"kind": {"const": name}}},
-             "then": {k: v for k, v in kind_schema(spec).items() if k not in ("$schema", "$id", "$defs")}}
-            for name, spec in sorted(registry.kinds.items())
-        ],
-    }
-
-
 @lru_cache(maxsize=64)
 def _validator(schema_json: str) -> "jsonschema.protocols.Validator":  # noqa: F821
     import jsonschema  # slow to import (~60 ms): only the cold path, which validates YAML, needs it
@@ -95,8 +77,7 @@ def rule_files(directory: Path) -> list[Path]:
     return out
 
 
-def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry, pack: str = "",
-               base_path: tuple = ()) -> tuple[Rule | None, list[LoadError]]:
+def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry, pack: str = "") -> tuple[Rule | None, list[LoadError]]:
     sp = str(path)
     if not isinstance(data, dict):
         line, col = _mark(node, ())

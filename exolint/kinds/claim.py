@@ -95,7 +95,6 @@ class ClaimRule:
     predicate: regex.Pattern
     agents: regex.Pattern | None  # this rule's agents
     known: regex.Pattern | None  # every agent of the fact base (for unattributed claims)
-    agent_names: list[str]
     unattributed: bool
     objects: regex.Pattern
     as_: regex.Pattern | None
@@ -236,7 +235,7 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
     return ClaimRule(
         rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(every),
-        list(groups), unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
+        unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
         _regexes(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
         fact.placeholders(), triggers, ctx.regex_timeout,
         predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))))

@@ -145,10 +145,6 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list
     return out
 
 
-def window_text(doc: Document, start: int, end: int, window: str) -> tuple[int, int, str]:
-    a, b = doc.window(start, end, window)
-    return a, b, doc.match_text[a:b]
-
 
 def kept_matches(pattern: regex.Pattern, exceptions: regex.Pattern | None, doc: Document,
                  scope: frozenset[str] | None, window: str, timeout: float) -> Iterator[regex.Match]:

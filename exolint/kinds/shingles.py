@@ -47,10 +47,6 @@ def _shingle_set(words: list[str]) -> set[int]:
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
-def shingles(text: str) -> set[int]:
-    return _shingle_set(_words(text))
-
-
 def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
                      threshold: float) -> list[list[int]]:
     """Groups of paragraph indexes (each in text order, groups ordered by first member) whose

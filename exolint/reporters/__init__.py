@@ -38,7 +38,6 @@ class ReportOptions:
     rules: list[Any] = field(default_factory=list)
     statistics: bool = False
     version: str = ""
-    color: bool = False
 
 
 class Reporter(Protocol):
