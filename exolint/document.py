@@ -250,15 +250,11 @@ class Document:
         if kind == "paragraph":
             return (lo, max(hi, end))
         # section: from the heading at or before the match to the next heading
-        lo, hi = 0, len(self.text)
-        for s in self.segments:
-            if s.scope == "heading":
-                if s.start <= start:
-                    lo = s.start
-                elif s.start > start:
-                    hi = s.start
-                    break
-        return (lo, hi)
+        heads = self.memo.get(("document", "headings"))
+        if heads is None:
+            heads = self.memo[("document", "headings")] = [sg.start for sg in self.segments if sg.scope == "heading"]
+        i = bisect_right(heads, start)
+        return (heads[i - 1] if i else 0, heads[i] if i < len(heads) else len(self.text))
 
     def _block_span(self, block: int) -> tuple[int, int]:
         if self._block_spans is None:
