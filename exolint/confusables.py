@@ -26,6 +26,7 @@ _WORD_BACK = regex.compile(r"[\p{L}\p{M}]+", regex.REVERSE)  # the word ending a
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _GREEK = regex.compile(r"\p{Script=Greek}")
 _SYMBOL_NEIGHBOUR = frozenset("-‐‑–0123456789")
+_CYRILLIC_OR_GREEK = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def lookalike_table() -> dict[str, str]:
     data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
     table: dict[str, str] = {}
     for char, entries in data.items():
-        if len(char) != 1 or not regex.match(r"[\p{Script=Cyrillic}\p{Script=Greek}]", char):
+        if len(char) != 1 or char.isascii() or not _CYRILLIC_OR_GREEK.match(char):
             continue
         for entry in entries:
             latin = entry["c"]

@@ -13,6 +13,7 @@ from typing import Iterable
 
 import ahocorasick
 
+from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
 from .rule import CompiledRule, Hit
@@ -105,6 +106,7 @@ class Engine:
         self.ruleset = ruleset
         self.use_prefilter = prefilter
         self.prefilter = Prefilter(list(ruleset.rules))
+        self._unguarded: dict[int, CompiledRule] = {}
 
     def lint(self, doc: Document, timings: Timings | None = None) -> LintResult:
         result = LintResult()
@@ -115,20 +117,41 @@ class Engine:
             active = list(self.ruleset.rules)
         if timings is not None:
             timings.stages["prefilter"] += time.perf_counter() - t0
+        if deadline.usable():
+            with deadline.Alarm() as alarm:
+                self._run(doc, active, result, timings, alarm)
+        else:
+            self._run(doc, active, result, timings, None)
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result
+
+    def _run(self, doc: Document, active: list[CompiledRule], result: LintResult, timings: Timings | None,
+             alarm: deadline.Alarm | None) -> None:
         lang = (doc.lang or "").split("-")[0].split("_")[0].lower() or None
         skipped_lang = 0
+        chars = len(doc.text)
         for c in active:
             rule = c.rule
             if lang and rule.languages and lang not in rule.languages and "*" not in rule.languages:
                 skipped_lang += 1
                 continue
+            # the rule's own timeout: it was compiled with it (CompileContext.regex_timeout)
+            timeout = getattr(c, "timeout", None) or self.ruleset.context.regex_timeout
+            if alarm is not None:
+                c = self._unguarded_copy(c)
             t1 = time.perf_counter()
             try:
-                hits = list(c.check(doc))
+                if alarm is not None:
+                    alarm.arm(deadline.limit(timeout, chars))
+                try:
+                    hits = list(c.check(doc))
+                finally:
+                    if alarm is not None:
+                        alarm.disarm()
             except TimeoutError:
                 result.errors.append(FileError(doc.path, (
-                    f"rule {rule.id} ({rule.name}) was stopped: a pattern ran longer than "
-                    f"{self.ruleset.context.regex_timeout:g} s on this file (catastrophic backtracking?); "
+                    f"rule {rule.id} ({rule.name}) was stopped: it ran longer than its time limit on this "
+                    f"file ({timeout:g} s per 64K characters; catastrophic backtracking in a pattern?); "
                     "its findings for this file are missing"), rule=rule.id))
                 hits = []
             except Exception as exc:  # noqa: BLE001 - a broken kind must not stop the run
@@ -145,8 +168,12 @@ class Engine:
         if skipped_lang:
             result.notices.append(
                 f"{doc.path}: page language is {doc.lang!r}; {skipped_lang} rule(s) for other languages were skipped")
-        result.findings.sort(key=lambda f: f.sort_key)
-        return result
+
+    def _unguarded_copy(self, c: CompiledRule) -> CompiledRule:
+        twin = self._unguarded.get(id(c))
+        if twin is None:
+            twin = self._unguarded[id(c)] = deadline.unguarded_copy(c)  # type: ignore[assignment]
+        return twin
 
     @staticmethod
     def to_finding(doc: Document, c: CompiledRule, h: Hit) -> Finding:
