@@ -4,9 +4,9 @@ The `regex` module can stop a runaway pattern by itself (`timeout=` on every cal
 costs about 1.6 microseconds a call, and the rule kinds make hundreds of thousands of calls on a
 content repository: a fifth of all rule time went to keeping the clock. Where a POSIX interval
 timer is available, in the main thread, and nothing else in the process uses SIGALRM, the engine
-instead arms one timer per rule and document; when it fires, the handler raises `RuleTimeout`,
-which the `regex` module lets through as soon as it next checks for signals (it does so inside
-long matches). The engine then runs the rules' regexes without per-call timeouts
+instead arms one interval timer per document; a tick that finds one rule still running past its
+limit raises `RuleTimeout`, which the `regex` module lets through as soon as it next checks for
+signals (it does so inside long matches). The engine then runs the rules' regexes without per-call timeouts
 (`unguarded_copy`). Anywhere else (threads, Windows, a host application with its own alarm) the
 rules keep their per-call timeouts.
 
@@ -28,10 +28,6 @@ class RuleTimeout(TimeoutError):
     """The rule ran past its time limit on this document."""
 
 
-def _raise(signum: int, frame: FrameType | None) -> None:
-    raise RuleTimeout("the rule ran past its time limit")
-
-
 def usable() -> bool:
     """Whether the timer may be used here and now: POSIX, the main thread, SIGALRM unclaimed."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
@@ -46,20 +42,45 @@ def limit(timeout: float, chars: int) -> float:
 
 
 class Alarm:
-    """Owns SIGALRM for the length of a `with` block; `arm` and `disarm` around each rule."""
+    """Owns SIGALRM for the length of a `with` block over one document.
+
+    The timer is armed once, as an interval timer ticking every `period` seconds; each rule only
+    says it has started (`start`, with the ticks it may last) and ended (`stop`), which are
+    attribute stores, not system calls. A tick that finds the same rule running for its allowed
+    number of ticks stops it, so a runaway rule is stopped after between one and two limits.
+    """
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self._rule: int | None = None
+        self._ticks = 0
+        self._allowed = 1
+        self._started = 0
 
     def __enter__(self) -> Alarm:
-        self._old = signal.signal(signal.SIGALRM, _raise)
+        self._old = signal.signal(signal.SIGALRM, self._tick)
+        signal.setitimer(signal.ITIMER_REAL, self.period, self.period)
         return self
 
-    def arm(self, seconds: float) -> None:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+    def start(self, seconds: float) -> None:
+        self._started += 1
+        self._ticks = 0
+        self._allowed = max(1, -(-seconds // self.period))
+        self._rule = self._started
 
-    def disarm(self) -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+    def stop(self) -> None:
+        self._rule = None
+
+    def _tick(self, signum: int, frame: FrameType | None) -> None:
+        if self._rule is None:
+            return
+        self._ticks += 1
+        if self._ticks > self._allowed:
+            self._rule = None
+            raise RuleTimeout("the rule ran past its time limit")
 
     def __exit__(self, *exc: object) -> None:
-        self.disarm()
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._old)
 
 

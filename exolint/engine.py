@@ -118,7 +118,10 @@ class Engine:
         if timings is not None:
             timings.stages["prefilter"] += time.perf_counter() - t0
         if deadline.usable():
-            with deadline.Alarm() as alarm:
+            chars = len(doc.text)
+            shortest = min((getattr(c, "timeout", None) or self.ruleset.context.regex_timeout for c in active),
+                           default=self.ruleset.context.regex_timeout)
+            with deadline.Alarm(deadline.limit(shortest, chars)) as alarm:
                 self._run(doc, active, result, timings, alarm)
         else:
             self._run(doc, active, result, timings, None)
@@ -142,12 +145,12 @@ class Engine:
             t1 = time.perf_counter()
             try:
                 if alarm is not None:
-                    alarm.arm(deadline.limit(timeout, chars))
+                    alarm.start(deadline.limit(timeout, chars))
                 try:
                     hits = list(c.check(doc))
                 finally:
                     if alarm is not None:
-                        alarm.disarm()
+                        alarm.stop()
             except TimeoutError:
                 result.errors.append(FileError(doc.path, (
                     f"rule {rule.id} ({rule.name}) was stopped: it ran longer than its time limit on this "

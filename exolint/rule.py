@@ -76,13 +76,13 @@ class CompileContext:
     warnings: list[str] = field(default_factory=list)
 
 
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def fill(template: str, **values: Any) -> str:
     """Fill `{name}` placeholders, leaving unknown ones as they are (a message never crashes a run)."""
-
-    class _Keep(dict):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
-
     try:
         return template.format_map(_Keep(**values))
     except (ValueError, IndexError):

@@ -35,6 +35,9 @@ def lower_text(doc: Document) -> str:
 
 
 _CHUNK = 1 << 18
+_EMPTY = array("q")
+#: per set of words a rule asks for: (word, word without its condition spaces)
+_PLANS: dict[frozenset[str], tuple[tuple[str, str], ...]] = {}
 
 
 class Candidates:
@@ -50,6 +53,7 @@ class Candidates:
     _words: ClassVar[set[str]] = set()
     _automaton: ClassVar[ahocorasick.Automaton | None] = None
     _version: ClassVar[int] = 0
+    _reach: ClassVar[int] = 0  # the longest word less one: how far scanned pieces overlap
 
     @classmethod
     def _register(cls, words: Iterable[str]) -> None:
@@ -62,6 +66,7 @@ class Candidates:
             a.add_word(w, w)
         a.make_automaton()
         cls._automaton, cls._version = a, cls._version + 1
+        cls._reach = max(map(len, cls._words), default=1) - 1
 
     @classmethod
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
@@ -76,18 +81,31 @@ class Candidates:
         low, positions = lower
         if low is None:
             return None
-        missing = [c for c in (w.strip(" ") for w in words) if len(c) > 2 and c not in cls._words]
-        if missing:
-            cls._register(missing)
+        plan = _PLANS.get(words)
+        if plan is None:
+            plan = _PLANS[words] = tuple((w, w.strip(" ")) for w in words)
+            cls._register([core for _, core in plan if len(core) > 2])
+        index = None
         found: list[array] = []
-        for w in words:
+        for w, core in plan:
             got = positions.get(w)
             if got is None:
+                if len(core) > 2:
+                    # most words of most rules are absent from a page: one look in the index
+                    if index is None:
+                        index = cls._index_of(doc, low)
+                    if core not in index:
+                        positions[w] = _EMPTY
+                        continue
                 got = positions[w] = cls._positions(doc, low, w)
             if got:
                 found.append(got)
+        if not found:
+            return _EMPTY
         if len(found) == 1:
             return found[0]  # shared with the memo: callers only read it
+        if sum(map(len, found)) < 4096:
+            return array("q", sorted(set(chain.from_iterable(found))))
         # merged without a set of every offset (a 50 MB page has millions of them)
         out = array("q")
         last = -1
@@ -96,6 +114,13 @@ class Candidates:
                 out.append(p)
                 last = p
         return out
+
+    @classmethod
+    def _index_of(cls, doc: Document, low: str) -> dict[str, array]:
+        index = doc.memo.get(("scan", "prefix-index"))
+        if index is None or index[0] != cls._version:
+            index = doc.memo[("scan", "prefix-index")] = (cls._version, _index(low, cls._automaton, cls._reach))
+        return index[1]
 
     @classmethod
     def _positions(cls, doc: Document, low: str, word: str) -> array:
@@ -116,10 +141,7 @@ class Candidates:
                 ends.append(i + 1)
                 i = find(core, i + 1)
         else:
-            index = doc.memo.get(("scan", "prefix-index"))
-            if index is None or index[0] != cls._version:
-                index = doc.memo[("scan", "prefix-index")] = (cls._version, _index(low, cls._automaton))
-            ends = index[1].get(core)
+            ends = cls._index_of(doc, low).get(core)
         if not ends:
             return array("q")
         found = array("q")
@@ -141,7 +163,7 @@ def _short(body: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-def _index(low: str, automaton) -> dict[str, array]:
+def _index(low: str, automaton, reach: int | None = None) -> dict[str, array]:
     """Per word: the end offsets of its occurrences in the lower-cased prose (packed: a page holds
     hundreds of thousands of them, and a list costs 40 bytes an offset)."""
     by_word: dict[str, array] = {}
@@ -150,7 +172,8 @@ def _index(low: str, automaton) -> dict[str, array]:
     # the text is scanned a piece at a time; a piece starts `reach` characters early so that every
     # match ending in it is whole, and only matches ending in it are kept: the same matches, in the
     # same order, as one pass
-    reach = max(map(len, automaton.keys()), default=1) - 1
+    if reach is None:
+        reach = max(map(len, automaton.keys()), default=1) - 1
     for a in range(0, len(low), _CHUNK):
         lo = max(a - reach, 0)
         for end, w in automaton.iter(low[lo:a + _CHUNK]):
