@@ -210,3 +210,69 @@ def _prefixes_seq(seq: list, k: int) -> set[str] | None:
             return None
         inner = (inner - {""}) | rest
     return inner
+
+
+# -- required words ----------------------------------------------------------------------------
+
+def required_words(pattern: str, min_len: int = 3) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` contains, or None.
+
+    Where `literal_prefixes` says where a match can start, this says what it must hold somewhere:
+    `\\b(?:as|we\\s+are)\\s+(?:an?\\s+)?experts?` starts with "as" or "we" (everywhere on a page)
+    but must contain "expert" (rare), so only the blocks that hold "expert" need to be tried. Of
+    the sets a pattern offers, the one whose shortest word is longest is chosen; None when none
+    has words of at least `min_len` characters or the pattern was not understood. Lookarounds are
+    not part of a match and are never read.
+    """
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):
+        return None
+    try:
+        branches, pos = _parse_alt(pattern, 0)
+        if pos != len(pattern):
+            return None
+        got = _required_alt(branches)
+    except (_Unreadable, IndexError, ValueError):
+        return None
+    if not got or min(map(len, got)) < min_len:
+        return None
+    # "authority" adds nothing where "authorit" is already looked for
+    return frozenset(w for w in got if not any(o != w and o in w for o in got))
+
+
+def _required_alt(branches: list) -> set[str] | None:
+    out: set[str] = set()
+    for seq in branches:
+        got = _required_seq(seq)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if a is None or not a:
+        return b
+    if b is None or not b:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _required_seq(seq: list) -> set[str] | None:
+    """Words one of which every match of the sequence contains: the best of its literal runs and
+    of its required groups. A run stops at anything but a single ASCII letter or digit."""
+    best: set[str] | None = None
+    run = ""
+    for atom, lo, single in seq:
+        if atom[0] == "lit" and _alnum(atom[1]) and lo >= 1:
+            run += atom[1].lower()
+            if single:
+                continue
+            best, run = _better(best, {run}), ""  # "ab+": "ab" is there, what follows may differ
+            continue
+        if run:
+            best, run = _better(best, {run}), ""
+        if atom[0] == "group" and lo >= 1:
+            best = _better(best, _required_alt(atom[1]))
+    if run:
+        best = _better(best, {run})
+    return best

@@ -7,7 +7,7 @@ import regex
 from exolint.plugins.text import parse
 
 from exolint.kinds import candidates
-from exolint.kinds.prefix import literal_prefixes
+from exolint.kinds.prefix import literal_prefixes, required_words
 from exolint.kinds.scan import finditer
 from exolint.registry import get_registry
 from exolint.rule import CompileContext
@@ -33,6 +33,27 @@ def test_prefixes_every_match_must_start_with(pattern, expected):
 ])
 def test_unreadable_or_unbounded_patterns_are_scanned_in_full(pattern):
     assert literal_prefixes(pattern) is None
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(?:as|we\s+are)\s+(?:an?\s+)?(?:experts?|specialists?|authorit(?:y|ies))\s+in", {"expert", "specialist", "authorit"}),
+    (r"(?:abc|)def", {"def"}),            # an optional branch is not required
+    (r"(?:abcd|xy)efg", {"efg"}),         # the set whose shortest word is longest
+    (r"colou?rful", {"colo"}),            # a run stops at an optional letter
+    (r"foo|(?-i:Barbaz)", {"foo", "barbaz"}),
+    (r"(?:safe){2}ty", {"safe"}),
+])
+def test_required_words_every_match_must_contain(pattern, expected):
+    assert required_words(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"ab+c",            # "ab" is too short to be worth a look
+    r"x(?=abcdef)",     # a lookahead is not part of the match
+    r"\w+", r"(?:abc)?de", r"abc|\d+", r"(?x) abc",
+])
+def test_no_required_words(pattern):
+    assert required_words(pattern) is None
 
 
 def test_case_odd_characters_are_all_those_lower_does_not_fold_to_ascii():
@@ -64,12 +85,15 @@ def _texts() -> list[str]:
 
 
 def test_candidate_scan_finds_exactly_what_a_full_scan_finds():
+    """Trying patterns only at their literal prefixes, and only in blocks holding a required word,
+    gives exactly the matches of a full scan (for every pattern of the built-in rules)."""
     rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
     patterns = []
     for c in rules:
         for obj in (c, getattr(c, "first", None), getattr(c, "second", None)):
             p = getattr(obj, "pattern", None)
-            if isinstance(p, regex.Pattern) and literal_prefixes(p.pattern) is not None:
+            if isinstance(p, regex.Pattern) and (literal_prefixes(p.pattern) is not None
+                                                 or required_words(p.pattern) is not None):
                 patterns.append(p)
     assert len(patterns) > 20
     total = 0
