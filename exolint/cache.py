@@ -15,8 +15,8 @@ Two gaps remain and are closed: (1) a write in the same timestamp tick as the re
 keep the ctime: a signature is recorded only when the file's ctime and mtime are at least
 `RACY_NS` older than the moment of the stat (git calls such entries "racily clean"); otherwise the
 next run hashes the file again. (2) On Windows `st_ctime` is the creation time, so signatures are
-never trusted there and every file is hashed. A file with findings is read anyway (reporters show
-its lines), and its hash is then checked as well. Clock skew between this machine and a network
+never trusted there and every file is hashed. A file with findings is read anyway when the
+reporter shows source lines (`want_source`), and its hash is then checked as well. Clock skew between this machine and a network
 file system larger than `RACY_NS` could reopen gap (1); `--no-cache` is the way out.
 
 Index files are written to a temporary file and moved into place with `os.replace`, so parallel
@@ -118,6 +118,9 @@ class ResultCache:
         self.misses = 0
         #: files read and hashed to decide a hit (the stat signature did not settle it)
         self.hashed = 0
+        #: whether hits need the file's text (the reporter shows source lines); False: never read
+        self.want_source = True
+        self._probed: dict[int, tuple[Target, Entry | None]] = {}
 
     def plan_key(self, plan: Any, registry: Any = None) -> str | None:
         """The index a plan's files are in (None: this plan is not cached). Memoised per plan."""
@@ -135,9 +138,20 @@ class ResultCache:
         return idx
 
     # -- lookups (in the main process) -------------------------------------------------------------
+    def all_hit(self, targets: Any, plans: Any, registry: Any = None) -> bool:
+        """Whether every target is unchanged (so no rule needs compiling). The entries found are
+        kept for `probe`, which then does not look at the same files again."""
+        for t, plan in zip(targets, plans):
+            entry = self._probe(t, plan, registry)
+            self._probed[id(t)] = (t, entry)
+            if entry is None:
+                return False
+        return True
+
     def probe(self, target: Target, plan: Any, registry: Any = None) -> Entry | None:
         """The entry of an unchanged file, or None (a miss: lint it). Counts hits and misses."""
-        entry = self._probe(target, plan, registry)
+        memo = self._probed.pop(id(target), None)
+        entry = memo[1] if memo is not None and memo[0] is target else self._probe(target, plan, registry)
         if entry is None:
             self.misses += 1
         else:
@@ -174,7 +188,7 @@ class ResultCache:
 
     def hit_result(self, target: Target, plan: Any, entry: Entry) -> FileResult | None:
         """The result of a probed hit, or None when the entry turns out unusable (lint the file).
-        A file with findings is read for its source, and its hash is checked once more."""
+        A file with findings is read for its source if `want_source`, and its hash is checked once more."""
         try:
             rows, notices = entry[3], entry[4]
             if type(rows) is not str or type(notices) is not list or not all(type(n) is str for n in notices):
@@ -183,7 +197,7 @@ class ResultCache:
         except (ValueError, TypeError, IndexError, KeyError, RecursionError):
             return None
         res = FileResult(target.display, findings=findings, notices=notices)
-        if findings:  # reporters show source lines; decoding is cheap next to parsing
+        if findings and self.want_source:  # reporters show source lines; decoding is cheap next to parsing
             assert target.path is not None
             try:
                 data = _read(target.path)

@@ -31,15 +31,25 @@ _OUTPUT_ONLY = frozenset({"format", "fail-on", "cache-dir", "exit-zero", "output
 
 
 def plan_key(plan: Any, registry: Any) -> str | None:
-    """The key shared by every file of `plan` (None: the plan has a filter without a stable key)."""
-    keys = [filter_key(f) for f in plan.filters]
-    if any(k is None for k in keys):
-        return None
+    """The key shared by every file of `plan` (None: the plan has a filter without a stable key).
+
+    A plan that names its rules and filters itself (`plan.key`, see `runner.Plan`) is keyed by
+    that name, so its rules are not compiled to compute the key; else by a fingerprint of its
+    compiled rules and its filters' keys.
+    """
     from .registry import plugin_versions
 
     versions = sorted(plugin_versions(registry).items()) if registry is not None else []
-    blob = json.dumps([FORMAT, __version__, code_signature(), ruleset_fingerprint(plan.engine.ruleset),
-                       settings_key(plan.settings), keys, versions], sort_keys=True, default=str)
+    own = getattr(plan, "key", None)
+    if own is not None:
+        parts: list[Any] = ["plan", own]
+    else:
+        keys = [filter_key(f) for f in plan.filters]
+        if any(k is None for k in keys):
+            return None
+        parts = [ruleset_fingerprint(plan.engine.ruleset), keys]
+    blob = json.dumps([FORMAT, __version__, code_signature(), *parts, settings_key(plan.settings), versions],
+                      sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 

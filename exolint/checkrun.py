@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence as SequenceABC
 from pathlib import Path
-from typing import IO, Any, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import click
 
@@ -18,11 +19,38 @@ from .configfile import ConfigError, settings_for
 from .progress import Progress
 from .registry import Registry
 from .resolve import ConfigResolver
-from .ruleset import RuleSet
+from .rulecache import RuleSource
 from .runner import FileResult, Target
 
-__all__ = ["Progress", "fixed_results", "make_resolver", "prepare", "run_settings", "show_settings_and_exit"]
+if TYPE_CHECKING:
+    from .ruleset import RuleSet
+
+__all__ = ["LazyRules", "Progress", "fixed_results", "make_resolver", "prepare", "rule_source", "run_settings",
+           "show_settings_and_exit"]
 EXIT_ERROR = 2
+
+
+class LazyRules(SequenceABC):
+    """The rules in play for reporters (SARIF's rule list, `--statistics` names), loaded on first
+    use: a default report of a run served from the result cache never needs them."""
+
+    def __init__(self, load: Callable[[], list[Any]]) -> None:
+        self._load: Callable[[], list[Any]] | None = load
+        self._rules: list[Any] = []
+
+    def _get(self) -> list[Any]:
+        if self._load is not None:
+            self._rules, self._load = self._load(), None
+        return self._rules
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._get())
 
 
 def _fail(exc: ConfigError | BaselineError) -> None:
@@ -32,6 +60,30 @@ def _fail(exc: ConfigError | BaselineError) -> None:
     what = "configuration" if errors is not None else "baseline"
     click.echo(f"exolint: error: invalid {what}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def rule_source(registry: Registry, rules_dirs: Sequence[str], today: Any, regex_timeout: float = 1.0,
+                builtin: bool = True, cache: bool = False) -> RuleSource:
+    """The rule set as a `RuleSource`: loaded now unless its warnings are known without loading it
+    (then a run served from the result cache compiles nothing). Warnings are printed here, once."""
+    from .rule import CompileContext
+    from .rulecache import default_dir
+    from .ruleset import RuleLoadError
+
+    ctx = CompileContext(today=today, regex_timeout=regex_timeout)
+    source = RuleSource(registry, rules_dirs, builtin=builtin, ctx=ctx, cache_dir=default_dir() if cache else None)
+    warnings = source.warnings()
+    if warnings is None:
+        try:
+            warnings = source.load().context.warnings  # kept in a cached rule set too
+        except RuleLoadError as exc:
+            for e in exc.errors:
+                click.echo(str(e), err=True)
+            click.echo(f"exolint: {len(exc.errors)} error(s) in rule files", err=True)
+            sys.exit(EXIT_ERROR)
+    for w in warnings:
+        click.echo(f"exolint: warning: {w}", err=True)
+    return source
 
 
 def run_settings(overrides: dict[str, Any], config_file: str | None) -> Settings:
@@ -77,7 +129,7 @@ def show_settings_and_exit(paths: Sequence[str], overrides: dict[str, Any], conf
     sys.exit(0)
 
 
-def make_resolver(registry: Registry, ruleset: RuleSet, overrides: dict[str, Any], *, config_file: str | None,
+def make_resolver(registry: Registry, ruleset: RuleSet | RuleSource, overrides: dict[str, Any], *, config_file: str | None,
                   force_exclude: bool, baseline_file: str | None, write_baseline: bool,
                   base_dirs: Sequence[str], prefilter: bool = True) -> tuple[ConfigResolver, Baseline | None]:
     baseline = None
@@ -91,9 +143,15 @@ def make_resolver(registry: Registry, ruleset: RuleSet, overrides: dict[str, Any
     return resolver, baseline
 
 
-def prepare(resolver: ConfigResolver, targets: Sequence[Target]) -> list[Target]:
+def prepare(resolver: ConfigResolver, targets: Sequence[Target], cache: Any = None) -> list[Target]:
+    """The targets left after exclusion, with their plans. Rules are compiled now unless the
+    result cache (`cache`) has every file: then a plan is built only if a cached entry turns out
+    unusable, and building can no longer fail (these rules and settings were built before)."""
     try:
-        return resolver.prepare(targets)
+        kept = resolver.prepare(targets)
+        if cache is None or not cache.all_hit(kept, [resolver.plan_for(t) for t in kept], resolver.registry):
+            resolver.build(kept)
+        return kept
     except ConfigError as exc:
         _fail(exc)
         raise  # unreachable

@@ -17,7 +17,6 @@ import click
 from . import __version__
 from .finding import SEVERITY_RANK
 from .registry import PluginError, PluginWarning, get_registry
-from .ruleset import RuleLoadError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -51,21 +50,10 @@ def _today(value: str | None) -> _dt.date:
 
 
 def _load(registry, rules_dirs, today, regex_timeout=1.0, builtin=True, cache=False):
-    from .rule import CompileContext
-    from .rulecache import default_dir, load_ruleset_cached
+    """The rule set, loaded now (its warnings printed)."""
+    from .checkrun import rule_source
 
-    ctx = CompileContext(today=today, regex_timeout=regex_timeout)
-    try:
-        rs = load_ruleset_cached(registry, rules_dirs, builtin=builtin, ctx=ctx,
-                                 cache_dir=default_dir() if cache else None)
-    except RuleLoadError as exc:
-        for e in exc.errors:
-            click.echo(str(e), err=True)
-        click.echo(f"exolint: {len(exc.errors)} error(s) in rule files", err=True)
-        sys.exit(EXIT_ERROR)
-    for w in rs.context.warnings:  # kept in a cached rule set too
-        click.echo(f"exolint: warning: {w}", err=True)
-    return rs
+    return rule_source(registry, rules_dirs, today, regex_timeout, builtin, cache).load()
 
 
 def _split(values) -> tuple[str, ...]:
@@ -146,23 +134,34 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     Each file follows the nearest configuration file (.exolint.yaml, .exolint.yml or pyproject.toml
     [tool.exolint]); options given here override it. See docs/configuration.md.
     """
-    from .api import select_rules
-    from .reporters import ReportOptions, RunSummary
     from .cache import open_cache
-    from .engine import Timings
     from .parallel import default_jobs
+    from .reporters import ReportOptions, RunSummary
     from .runner import collect_targets, run
 
     started = time.perf_counter()
     jobs = jobs or default_jobs()
-    timings = Timings() if show_timings else None
+    timings = None
+    if show_timings:
+        from .engine import Timings
+
+        timings = Timings()
     if not paths:
         raise click.UsageError("give at least one PATH (or '-' for standard input)")
     registry = _registry()
     overrides = {"select": _split(select), "extend-select": _split(extend_select), "ignore": _split(ignore),
                  "rules": tuple(rules_dirs), "jurisdictions": _split(jurisdictions), "encoding": encoding,
                  "format": output_format, "fail-on": fail_on}
-    from .checkrun import Progress, fixed_results, make_resolver, prepare, run_settings, show_settings_and_exit
+    from .checkrun import (
+        LazyRules,
+        Progress,
+        fixed_results,
+        make_resolver,
+        prepare,
+        rule_source,
+        run_settings,
+        show_settings_and_exit,
+    )
 
     if show_settings:
         show_settings_and_exit(paths, overrides, config_file, output_format)
@@ -177,14 +176,21 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
-    rs = _load(registry, settings.rules, _today(today), regex_timeout, builtin=not no_builtin_rules,
-               cache=True)
-    resolver, baseline = make_resolver(registry, rs, overrides, config_file=config_file, force_exclude=force_exclude,
-                                       baseline_file=baseline_file, write_baseline=bool(write_baseline_file),
-                                       base_dirs=settings.rules, prefilter=not no_prefilter)
+    source = rule_source(registry, settings.rules, _today(today), regex_timeout, builtin=not no_builtin_rules,
+                          cache=True)
+    resolver, baseline = make_resolver(registry, source, overrides, config_file=config_file,
+                                       force_exclude=force_exclude, baseline_file=baseline_file,
+                                       write_baseline=bool(write_baseline_file), base_dirs=settings.rules,
+                                       prefilter=not no_prefilter)
     targets, errors = collect_targets(paths, registry, stdin_filename=stdin_filename)
-    targets = prepare(resolver, targets)
-    rs = select_rules(rs, settings)
+    cache = None if fix or show_diff else open_cache(not no_cache, cache_dir or settings.cache_dir)
+    targets = prepare(resolver, targets, cache)
+    def selected_rules() -> list:
+        from .api import select_rules
+
+        return [c.rule for c in select_rules(source.load(), settings)]
+
+    rules = LazyRules(selected_rules)
     stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
     summary = RunSummary(files=0, errors=list(errors))
     worst = 0
@@ -192,13 +198,14 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     recorded: list = []  # findings for --write-baseline
     try:
         reporter = registry.reporters[settings.format].factory(
-            stream, ReportOptions(rules=[c.rule for c in rs], statistics=statistics, version=__version__))
+            stream, ReportOptions(rules=rules, statistics=statistics, version=__version__))
         if fix or show_diff:
             results = fixed_results(targets, resolver, registry, summary, unsafe=unsafe_fixes,
                                     write=not show_diff, diff_stream=stream if show_diff else None)
         else:
-            results = run(targets, resolver, registry, timings, jobs=jobs,
-                          cache=open_cache(not no_cache, cache_dir or settings.cache_dir))
+            if cache is not None:
+                cache.want_source = getattr(reporter, "needs_source", True)
+            results = run(targets, resolver, registry, timings, jobs=jobs, cache=cache)
         for res in results:
             progress.advance(res.path)
             if write_baseline_file:
@@ -226,7 +233,7 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
         from .timings import format_timings
 
         click.echo(format_timings(timings, wall=time.perf_counter() - started, jobs=jobs, files=summary.files,
-                                  names={c.rule.id: c.rule.name for c in rs}), err=True)
+                                  names={r.id: r.name for r in rules}), err=True)
     for e in summary.errors:
         click.echo(f"exolint: error: {e.path}: {e.message}", err=True)
     if summary.errors:

@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
-
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .config import Settings
-from .ruleset import LoadError, RuleLoadError, load_yaml, node_at
+
+if TYPE_CHECKING:
+    from .ruleset import LoadError
+
+# `.ruleset` (YAML, the rule schema) is imported where a configuration file is actually read:
+# a run with no configuration file, or one served from the result cache, does not pay for it
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,6 +74,8 @@ def config_schema() -> dict:
 def _position(path: Path, node: Any, keys: list[Any]) -> tuple[int, int]:
     if path.name == "pyproject.toml":
         return _toml_position(path, keys)
+    from .ruleset import node_at
+
     n = node_at(node, keys)
     return (n.start_mark.line + 1, n.start_mark.column + 1) if n is not None else (1, 1)
 
@@ -107,6 +113,8 @@ def _toml_position(path: Path, keys: list[Any]) -> tuple[int, int]:
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, Any]:
     """Raw keys of one file (None: a pyproject.toml without `[tool.exolint]`) and its YAML nodes."""
+    from .ruleset import LoadError, RuleLoadError, load_yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -133,6 +141,8 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, Any]:
 def validate(data: dict[str, Any], path: Path, node: Any = None) -> list[LoadError]:
     """Schema errors, then value errors the schema cannot express (an unknown encoding)."""
     import jsonschema  # only when a configuration file is read: it is slow to import
+
+    from .ruleset import LoadError
 
     validator = jsonschema.Draft202012Validator(config_schema())
     errors = []
@@ -161,6 +171,8 @@ def validate(data: dict[str, Any], path: Path, node: Any = None) -> list[LoadErr
 
 def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> ConfigFile:
     """A configuration file with its `extends` chain applied; raises ConfigError."""
+    from .ruleset import LoadError
+
     path = path.resolve()
     if path in _seen:
         chain = " -> ".join(str(p) for p in (*_seen, path))

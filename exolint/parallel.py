@@ -15,12 +15,14 @@ by the main process, when the run ends.
 from __future__ import annotations
 
 import os
-from typing import Any, Generator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generator, Iterator, Sequence
 
 from .cache import Entry, ResultCache, lint_miss
-from .engine import Timings
 from .registry import Registry
 from .runner import FileResult, Plan, Resolver, Target, lint_target
+
+if TYPE_CHECKING:
+    from .engine import Timings
 
 #: below this many files (to lint, not served from the cache) a run stays in one process
 MIN_PARALLEL_FILES = 16
@@ -112,6 +114,8 @@ def _work(i: int) -> tuple[FileResult, Entry | None, dict | None]:
     assert _STATE is not None
     targets, plans, resolver, registry, want_timings = _STATE
     t = targets[i]
+    if want_timings:
+        from .engine import Timings
     timings = Timings() if want_timings else None
     plan = plans[i] if plans is not None else resolver.plan_for(t)
     if plans is not None:

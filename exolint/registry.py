@@ -71,11 +71,23 @@ class PackSpec:
 
 @dataclass
 class Registry:
+    """What the plugins registered. Rule kinds are collected on first use of `kinds`: importing
+    them (and compiling their patterns) is most of a start-up, and a run served from the result
+    cache compiles no rule, so it never needs them."""
+
     formats: dict[str, FormatSpec] = field(default_factory=dict)
-    kinds: dict[str, KindSpec] = field(default_factory=dict)
     reporters: dict[str, ReporterSpec] = field(default_factory=dict)
     packs: dict[str, PackSpec] = field(default_factory=dict)
     pm: pluggy.PluginManager | None = None
+    _kinds: dict[str, KindSpec] = field(default_factory=dict, repr=False)
+    _collect_kinds: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def kinds(self) -> dict[str, KindSpec]:
+        if self._collect_kinds is not None:
+            collect, self._collect_kinds = self._collect_kinds, None
+            collect()
+        return self._kinds
 
     def format_for_extension(self, ext: str) -> str | None:
         ext = ext.lower()
@@ -166,10 +178,11 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         reg.formats[name] = FormatSpec(name, parse, tuple(e.lower() for e in extensions), description, who)
 
     def add_kind(who: str, name: str, compile: Callable, *, schema: dict, doc: str = "") -> None:
-        if name in reg.kinds:
-            _warn(f"exolint: plugin {who!r} registers rule kind {name!r} again; keeping {reg.kinds[name].plugin!r}")
+        kinds = reg._kinds
+        if name in kinds:
+            _warn(f"exolint: plugin {who!r} registers rule kind {name!r} again; keeping {kinds[name].plugin!r}")
             return
-        reg.kinds[name] = KindSpec(name, compile, schema, doc, who)
+        kinds[name] = KindSpec(name, compile, schema, doc, who)
 
     def add_reporter(who: str, name: str, factory: Callable) -> None:
         if name in reg.reporters:
@@ -184,7 +197,8 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         reg.packs[name] = PackSpec(name, Path(path), who)
 
     _collect(pm, "register_formats", add_format)
-    _collect(pm, "register_rule_kinds", add_kind)
+    # kinds last and on first use (see Registry); their warnings come when they are collected
+    reg._collect_kinds = lambda: _collect(pm, "register_rule_kinds", add_kind)
     _collect(pm, "register_reporters", add_reporter)
     _collect(pm, "register_rule_packs", add_pack)
     return reg

@@ -7,21 +7,27 @@ of 10,000 pages under three configuration files builds three or four engines, no
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import pathspec
 
 from .baseline import Baseline
+from .cachekey import filter_key
 from .config import Settings, is_selected, selector_matches
 from .configfile import ConfigError, ConfigFile, ConfigFinder, load_config, settings_for
-from .engine import Engine
 from .registry import Registry
-from .ruleset import LoadError, RuleLoadError, RuleSet, RuleSpecError, load_ruleset, with_options
+from .rulecache import RuleSource
 from .runner import Filter, Plan, Resolver, Target
 from .suppress import RULE_ID as UNUSED_SUPPRESSION
 from .suppress import SuppressionFilter
+
+if TYPE_CHECKING:  # imported where rules are built: a run served from the result cache builds none
+    from .engine import Engine
+    from .ruleset import LoadError, RuleSet
 
 
 def select(rs: RuleSet, settings: Settings, per_file_ignores: Sequence[str] = ()) -> RuleSet:
@@ -40,28 +46,46 @@ def select(rs: RuleSet, settings: Settings, per_file_ignores: Sequence[str] = ()
 
 
 class ConfigResolver(Resolver):
-    """Plans from the nearest configuration file (or the one `--config` forces), options over it."""
+    """Plans from the nearest configuration file (or the one `--config` forces), options over it.
 
-    def __init__(self, registry: Registry, ruleset: RuleSet, overrides: dict[str, Any], *,
+    `ruleset` is a `RuleSet`, or a `rulecache.RuleSource` that loads it on first use. With a
+    source that has a key, `prepare` makes plans that compile nothing until a file needs
+    linting (see `runner.Plan`), unless a configuration adds rule directories of its own (their
+    rules change which ids every plan's suppression filter knows, so those runs build eagerly).
+    """
+
+    def __init__(self, registry: Registry, ruleset: Any, overrides: dict[str, Any], *,
                  config: str | Path | None = None, force_exclude: bool = False,
                  baseline: Baseline | None = None, base_dirs: Sequence[str] = (),
                  cwd: Path | None = None, prefilter: bool = True) -> None:
         self.registry = registry
         self.prefilter = prefilter
-        self.ruleset = ruleset
+        self._source = ruleset if isinstance(ruleset, RuleSource) else None
+        self._ruleset = None if self._source is not None else ruleset
         self.overrides = overrides
         self.force_exclude = force_exclude
         self.baseline = baseline
         self.cwd = (cwd or Path.cwd()).resolve()
+        self._cwd = str(self.cwd)
         self.finder = ConfigFinder()
         self.forced = load_config(Path(config)) if config else None
         self.base_dirs = {str(Path(d).resolve()) for d in base_dirs}
+        self._lazy = False
         self._plans: dict[tuple, Plan] = {}
-        self._real: dict[Path, Path] = {}
+        self._real: dict[str, str] = {}
+        self._by_dir: dict[str, tuple[ConfigFile | None, Settings]] = {}
+        self._settings: dict[str | None, Settings] = {}
         self._by_target: dict[tuple, Plan] = {}
         self._engines: dict[str, Engine] = {}
         self._extra: dict[tuple, RuleSet] = {}
-        self._specs: dict[tuple, tuple[pathspec.PathSpec, dict[str, pathspec.PathSpec]]] = {}
+        self._specs: dict[int, tuple[Settings, pathspec.PathSpec, dict[str, pathspec.PathSpec]]] = {}
+
+    @property
+    def ruleset(self) -> RuleSet:
+        if self._ruleset is None:
+            assert self._source is not None
+            self._ruleset = self._source.load()
+        return self._ruleset
 
     # -- which configuration ---------------------------------------------------------------------
     def config_for(self, where: Path | None) -> ConfigFile | None:
@@ -71,10 +95,25 @@ class ConfigResolver(Resolver):
         found = self.finder.find(directory)
         return self.finder.load(found) if found else None
 
-    def _where(self, t: Target) -> Path:
-        if t.path is not None:
-            return (self.cwd / t.path).parent
-        return (self.cwd / t.display).parent if t.display not in ("-", "") else self.cwd
+    def _full(self, t: Target) -> str:
+        """The target's absolute path as a string (joined, not resolved: `_relative` resolves)."""
+        return os.path.join(self._cwd, os.fspath(t.path) if t.path is not None else t.display)
+
+    def _context(self, t: Target) -> tuple[ConfigFile | None, Settings]:
+        """The configuration and settings of a file's folder, worked out once per folder."""
+        if t.path is None and t.display in ("-", ""):
+            d = self._cwd
+        else:
+            d = os.path.dirname(self._full(t))
+        got = self._by_dir.get(d)
+        if got is None:
+            config = self.config_for(Path(d))
+            ck = str(config.path) if config is not None else None
+            settings = self._settings.get(ck)
+            if settings is None:  # one object per configuration: matchers and plans key on it
+                settings = self._settings[ck] = settings_for(config, self.overrides)
+            got = self._by_dir[d] = (config, settings)
+        return got
 
     def run_settings(self) -> Settings:
         """Settings of the run as a whole (format, fail-on, cache-dir): the configuration found
@@ -83,44 +122,52 @@ class ConfigResolver(Resolver):
 
     # -- exclusion and per-file ignores ------------------------------------------------------------
     def _matchers(self, s: Settings) -> tuple[pathspec.PathSpec, dict[str, pathspec.PathSpec]]:
-        key = (s.config_file, s.exclude, s.extend_exclude, tuple(s.per_file_ignores))
-        if key not in self._specs:
+        got = self._specs.get(id(s))
+        if got is None or got[0] is not s:
             excl = pathspec.GitIgnoreSpec.from_lines([*s.exclude, *s.extend_exclude])
             pfi = {g: pathspec.GitIgnoreSpec.from_lines([g]) for g in s.per_file_ignores}
-            self._specs[key] = (excl, pfi)
-        return self._specs[key]
+            got = self._specs[id(s)] = (s, excl, pfi)
+        return got[1], got[2]
 
     def _relative(self, t: Target, s: Settings) -> str:
-        root = Path(s.config_file).parent if s.config_file else self.cwd
-        p = self.cwd / (t.path if t.path is not None else t.display)
-        real = self._real.get(p.parent)
+        """The file's path from its configuration's folder (symbolic links of folders resolved),
+        as globs see it; a file outside that folder is matched by its name."""
+        root = os.path.dirname(s.config_file) if s.config_file else self._cwd
+        parent, name = os.path.split(self._full(t))
+        real = self._real.get(parent)
         if real is None:
-            real = self._real[p.parent] = p.parent.resolve()
-        p = real / p.name
-        try:
-            return p.relative_to(root).as_posix()
-        except ValueError:
-            return p.name
+            real = self._real[parent] = str(Path(parent).resolve())
+        if real == root:
+            return name
+        prefix = root if root.endswith(os.sep) else root + os.sep
+        if not real.startswith(prefix):
+            return name
+        rel = real[len(prefix):] + "/" + name
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     def excluded(self, t: Target, s: Settings | None = None) -> bool:
         """Excluded by `exclude`/`extend-exclude`; a file named on the command line only with
         `--force-exclude` (so `exolint check LICENSE` still lints it, and pre-commit does not)."""
         if t.explicit and not self.force_exclude:
             return False
-        s = s or settings_for(self.config_for(self._where(t)), self.overrides)
+        s = s or self._context(t)[1]
         return self._matchers(s)[0].match_file(self._relative(t, s))
 
     def prepare(self, targets: Sequence[Target]) -> list[Target]:
-        """Targets left after exclusion, with every plan built now, so a configuration error
-        stops the run before any output (raises ConfigError)."""
-        out = []
-        for t in targets:
-            s = settings_for(self.config_for(self._where(t)), self.overrides)
-            if self.excluded(t, s):
-                continue
+        """Targets left after exclusion, with every plan worked out now, so a configuration error
+        stops the run before any output (raises ConfigError). Plans are built lazily when the
+        rule set has a key and no configuration adds rule directories; `build` then builds them."""
+        out = [t for t in targets if not self.excluded(t, self._context(t)[1])]
+        self._lazy = (self._source is not None and self._source.key is not None
+                      and not any(self._extra_dirs(s) for s in self._settings.values()))
+        for t in out:
             self.plan_for(t)
-            out.append(t)
         return out
+
+    def build(self, targets: Sequence[Target]) -> None:
+        """Build the plans of `targets` now, in order (raises ConfigError for a bad `rule-options`)."""
+        for t in targets:
+            self.plan_for(t).engine  # noqa: B018 - building is the point
 
     # -- plans -----------------------------------------------------------------------------------
     def plan_for(self, target: Target) -> Plan:
@@ -131,21 +178,42 @@ class ConfigResolver(Resolver):
         return plan
 
     def _plan_for(self, target: Target) -> Plan:
-        config = self.config_for(self._where(target))
-        s = settings_for(config, self.overrides)
+        config, s = self._context(target)
         _, pfi_specs = self._matchers(s)
-        rel = self._relative(target, s)
-        pfi = tuple(sel for glob, spec in pfi_specs.items() if spec.match_file(rel)
-                    for sel in s.per_file_ignores[glob])
+        if pfi_specs:
+            rel = self._relative(target, s)
+            pfi = tuple(sel for glob, spec in pfi_specs.items() if spec.match_file(rel)
+                        for sel in s.per_file_ignores[glob])
+        else:
+            pfi = ()
         key = (s.config_file, pfi)
         plan = self._plans.get(key)
         if plan is None:
-            engine = self._engine(s, pfi, config)
-            filters: list[Filter] = [self._suppression(engine.ruleset, s)]
-            if self.baseline is not None:
-                filters.append(self.baseline)
-            plan = self._plans[key] = Plan(s, engine, tuple(filters))
+            def build() -> tuple[Engine, tuple[Filter, ...]]:
+                engine = self._engine(s, pfi, config)
+                filters: list[Filter] = [self._suppression(engine.ruleset, s)]
+                if self.baseline is not None:
+                    filters.append(self.baseline)
+                return engine, tuple(filters)
+
+            if self._lazy:
+                plan = Plan(s, build=build, key=self._plan_key(pfi))
+            else:
+                plan = Plan(s, *build())
+            self._plans[key] = plan
         return plan
+
+    def _plan_key(self, pfi: tuple[str, ...]) -> str | None:
+        """What a lazy plan's engine and filters depend on besides its settings (None: no key)."""
+        assert self._source is not None
+        base = filter_key(self.baseline) if self.baseline is not None else "none"
+        if base is None:
+            return None
+        blob = json.dumps([self._source.key, list(pfi), self.prefilter, base])
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def _extra_dirs(self, s: Settings) -> tuple[str, ...]:
+        return tuple(sorted(d for d in (str(Path(x).resolve()) for x in s.rules) if d not in self.base_dirs))
 
     def _suppression(self, selected: RuleSet, s: Settings) -> Callable:
         known = [c.rule for c in self.ruleset] + [c.rule for rs in self._extra.values() for c in rs]
@@ -157,6 +225,8 @@ class ConfigResolver(Resolver):
         key = json.dumps([s.select, s.extend_select, s.ignore, s.jurisdictions, s.severity, s.rule_options,
                           sorted(s.rules), pfi], sort_keys=True, default=str)
         if key not in self._engines:
+            from .engine import Engine
+
             rs = self._with_extra_rules(s, config)
             rs = select(rs, s, pfi)
             rs = self._configure(rs, s, config)
@@ -164,9 +234,11 @@ class ConfigResolver(Resolver):
         return self._engines[key]
 
     def _with_extra_rules(self, s: Settings, config: ConfigFile | None) -> RuleSet:
-        extra = tuple(sorted(d for d in (str(Path(x).resolve()) for x in s.rules) if d not in self.base_dirs))
+        extra = self._extra_dirs(s)
         if not extra:
             return self.ruleset
+        from .ruleset import LoadError, RuleLoadError, RuleSet, load_ruleset
+
         if extra not in self._extra:
             from dataclasses import replace
 
@@ -187,6 +259,8 @@ class ConfigResolver(Resolver):
         """Apply `severity` and `rule-options`: only the rules they name are compiled again."""
         if not s.severity and not s.rule_options:
             return rs
+        from .ruleset import RuleSet, RuleSpecError, with_options
+
         every = {c.rule.id: c.rule for c in self._with_extra_rules(s, config)}
         overrides: dict[str, dict[str, Any]] = {}
         errors = []
@@ -241,6 +315,8 @@ class ConfigResolver(Resolver):
 
     @staticmethod
     def _error(config: ConfigFile | None, keys: tuple, message: str) -> LoadError:
+        from .ruleset import LoadError
+
         if config is None:
             return LoadError("<command line>", 1, 1, message)
         path, line, col = config.where(keys)

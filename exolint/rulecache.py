@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import os
-import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .registry import Registry, plugin_versions
-from .rule import CompileContext
+
+if TYPE_CHECKING:
+    from .rule import CompileContext
 
 #: bump when the pickled layout changes in a way the code signature would not catch
 FORMAT = 1
@@ -122,10 +124,14 @@ def load_ruleset_cached(registry: Registry, extra_dirs: Sequence[Path | str] = (
     `cache_dir=None` loads without caching. A RuleLoadError is raised as usual (never cached).
     Warnings of the compilation are kept in the cached `RuleSet.context.warnings`.
     """
+    from .rule import CompileContext
+
     ctx = ctx or CompileContext()
 
     def load():
-        from .ruleset import load_ruleset  # the cold path: YAML, JSON Schema, kinds' compile
+        from .ruleset import (
+            load_ruleset,  # the cold path: YAML, JSON Schema, kinds' compile
+        )
 
         return load_ruleset(registry, extra_dirs, builtin=builtin, ctx=ctx)
 
@@ -144,7 +150,81 @@ def load_ruleset_cached(registry: Registry, extra_dirs: Sequence[Path | str] = (
     return rs
 
 
+class RuleSource:
+    """The run's rule set, compiled or unpickled only when first needed.
+
+    A warm run whose every file is served from the result cache needs no compiled rule, only a
+    name for the rule set: `key` (the rule cache's key, from the rule files' bytes, without
+    loading them) serves as that name in result cache keys. The compilation warnings are kept
+    next to the pickle as JSON (`warnings()`), so such a run prints them as a cold run does.
+    `key` is None when the rule set has no key (no cache directory, a caller-supplied fact base):
+    then everything that needs rules loads them, as before.
+    """
+
+    def __init__(self, registry: Registry, extra_dirs: Sequence[Path | str] = (), *, builtin: bool = True,
+                 ctx: CompileContext | None = None, cache_dir: Path | None = None) -> None:
+        from .rule import CompileContext
+
+        self._args = (registry, tuple(extra_dirs), builtin, ctx or CompileContext(), cache_dir)
+        self._ruleset = None
+        self.key: str | None = None
+        ctx = self._args[3]
+        if cache_dir is not None and ctx.facts is None:
+            try:
+                self.key = ruleset_key(registry, extra_dirs, builtin=builtin, today=ctx.today,
+                                       regex_timeout=ctx.regex_timeout)
+            except OSError:
+                self.key = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._ruleset is not None
+
+    def load(self):
+        """The `RuleSet` (raises RuleLoadError as `load_ruleset` does)."""
+        if self._ruleset is None:
+            registry, extra, builtin, ctx, cache_dir = self._args
+            self._ruleset = load_ruleset_cached(registry, extra, builtin=builtin, ctx=ctx,
+                                                cache_dir=cache_dir if self.key is not None else None)
+            if self.key is not None and cache_dir is not None:
+                _write_warnings(Path(cache_dir) / f"{self.key}.json", self._ruleset.context.warnings)
+        return self._ruleset
+
+    def warnings(self) -> list[str] | None:
+        """The warnings of compiling the rule set if known without loading it, else None."""
+        if self._ruleset is not None:
+            return list(self._ruleset.context.warnings)
+        cache_dir = self._args[4]
+        if self.key is None or cache_dir is None:
+            return None
+        try:
+            with open(Path(cache_dir) / f"{self.key}.json", "rb") as f:
+                data = json.loads(f.read())
+        except (OSError, ValueError):
+            return None
+        w = data.get("warnings") if type(data) is dict else None
+        if type(w) is not list or not all(type(x) is str for x in w) or data.get("key") != self.key:
+            return None
+        return w
+
+
+def _write_warnings(path: Path, warnings: list[str]) -> None:
+    """Written after a successful load only: its presence also says the rule set loads."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"key": path.stem, "warnings": list(warnings)}, f)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
 def _read(path: Path):
+    import pickle
+
     from .ruleset import RuleSet
 
     try:
@@ -158,6 +238,8 @@ def _read(path: Path):
 
 
 def _write(path: Path, rs: object) -> None:
+    import pickle
+
     try:
         data = pickle.dumps(rs, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - a kind with unpicklable state: run uncached
@@ -185,7 +267,8 @@ def _prune(directory: Path, keep: Path) -> None:
         return
     for p in entries[KEEP:]:
         if p != keep:
-            try:
-                p.unlink()
-            except OSError:
-                pass
+            for q in (p, p.with_suffix(".json")):  # the pickle and its warnings
+                try:
+                    q.unlink()
+                except OSError:
+                    pass

@@ -10,15 +10,17 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .decode import DecodeError, decode, is_binary
 from .discovery import walk
 from .document import Document
-from .engine import Engine, LintResult, Timings
 from .finding import FileError, Finding
 from .registry import Registry
+
+if TYPE_CHECKING:  # the engine (and the rule set behind it) loads only when a file is linted
+    from .engine import Engine, LintResult, Timings
 
 STDIN = "-"
 
@@ -135,13 +137,48 @@ def lint_target(t: Target, engine: Engine, registry: Registry, settings: Setting
     return res
 
 
-@dataclass
 class Plan:
-    """What applies to one file: its settings, the engine of its selected rules and its filters."""
+    """What applies to one file: its settings, the engine of its selected rules and its filters.
 
-    settings: Settings
-    engine: Engine
-    filters: Sequence[Filter] = ()
+    A plan may be built on first use (`build` returns the engine and the filters): a run whose
+    every file is served from the result cache then compiles no rule. Such a plan carries `key`,
+    a name for everything `build` depends on besides `settings` (the rule set's key, the
+    per-file ignores, the filters' keys), which the result cache uses instead of fingerprinting
+    the compiled rules.
+    """
+
+    __slots__ = ("_build", "_engine", "_filters", "key", "settings")
+
+    def __init__(self, settings: Settings, engine: Engine | None = None, filters: Sequence[Filter] = (), *,
+                 build: Callable[[], tuple[Engine, Sequence[Filter]]] | None = None, key: str | None = None) -> None:
+        if engine is None and build is None:
+            raise TypeError("a Plan needs an engine or a build function")
+        self.settings = settings
+        self._engine = engine
+        self._filters = filters
+        self._build = build
+        self.key = key
+
+    @property
+    def built(self) -> bool:
+        return self._engine is not None
+
+    def _ensure(self) -> None:
+        if self._engine is None:
+            assert self._build is not None
+            self._engine, self._filters = self._build()
+            self._build = None
+
+    @property
+    def engine(self) -> Engine:
+        self._ensure()
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def filters(self) -> Sequence[Filter]:
+        self._ensure()
+        return self._filters
 
 
 class Resolver:

@@ -42,7 +42,7 @@ def test_a_hook_that_raises_is_skipped_with_a_named_warning():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         reg = build_registry(pm)
-    assert "pattern" in reg.kinds  # the others still registered
+        assert "pattern" in reg.kinds  # the others still registered (kinds are collected on first use)
     msgs = [str(w.message) for w in caught if issubclass(w.category, PluginWarning)]
     assert any("raised in register_rule_kinds" in m and "kind table missing" in m for m in msgs)
 
@@ -77,3 +77,18 @@ def test_blocked_plugins(monkeypatch):
     monkeypatch.setenv("EXOLINT_DISABLE_PLUGINS", "exolint.plugins.html")
     reg = build_registry(make_plugin_manager())
     assert "html" not in reg.formats and "markdown" in reg.formats
+
+
+def test_rule_kinds_are_imported_on_first_use_only():
+    """A run served from the result cache compiles no rule, so it must not pay for the kinds."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from exolint.registry import build_registry, make_plugin_manager\n"
+            "reg = build_registry(make_plugin_manager())\n"
+            "before = 'exolint.kinds.pattern' in sys.modules\n"
+            "print(before, 'pattern' in reg.kinds, 'exolint.kinds.pattern' in sys.modules)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**__import__('os').environ, "EXOLINT_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    assert r.stdout.split() == ["False", "True", "True"]

@@ -41,6 +41,10 @@ class ReportOptions:
 
 
 class Reporter(Protocol):
+    #: optional (default True): False when `file` never uses `source`, so a cached run passes
+    #: None instead of reading every unchanged file that has findings
+    needs_source: bool
+
     def file(self, path: str, findings: list[Finding], source: str | None) -> None: ...
 
     def finish(self, summary: RunSummary) -> None: ...

@@ -139,6 +139,9 @@ def notification(e: FileError) -> dict:
 
 
 class Reporter:
+    #: this output never shows source lines, so a cached run need not read unchanged files
+    needs_source = False
+
     def __init__(self, stream: IO[str], options: ReportOptions) -> None:
         self.stream = stream
         self.first = True
