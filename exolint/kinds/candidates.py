@@ -72,15 +72,10 @@ class Candidates:
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
         """Sorted start offsets of any of `words` in the prose (an `array`, not to be changed);
         None: scan this document in full."""
-        lower = doc.memo.get(("scan", "lower"))
-        if lower is None:
-            text = doc.match_text
-            low = lower_text(doc)
-            usable = len(low) == len(text) and (text.isascii() or not _ODD.search(text))
-            lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
-        low, positions = lower
+        low = cls._usable(doc)
         if low is None:
             return None
+        positions = doc.memo[("scan", "lower")][1]
         plan = _PLANS.get(words)
         if plan is None:
             plan = _PLANS[words] = tuple((w, w.strip(" ")) for w in words)
@@ -114,6 +109,30 @@ class Candidates:
                 out.append(p)
                 last = p
         return out
+
+    @staticmethod
+    def _usable(doc: Document) -> str | None:
+        """The lower-cased prose when its offsets are the prose's (else None), made once per page."""
+        lower = doc.memo.get(("scan", "lower"))
+        if lower is None:
+            text = doc.match_text
+            low = lower_text(doc)
+            usable = len(low) == len(text) and (text.isascii() or not _ODD.search(text))
+            lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
+        return lower[0]
+
+    @classmethod
+    def holds_any(cls, doc: Document, words: frozenset[str]) -> bool | None:
+        """Whether the prose holds any of `words` (three letters or more, no condition spaces);
+        None: this page cannot tell (see `starts`)."""
+        low = cls._usable(doc)
+        if low is None:
+            return None
+        if words not in _PLANS:
+            _PLANS[words] = tuple((w, w) for w in words)
+            cls._register(list(words))
+        index = cls._index_of(doc, low)
+        return any(w in index for w in words)
 
     @classmethod
     def _index_of(cls, doc: Document, low: str) -> dict[str, array]:

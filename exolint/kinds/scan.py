@@ -96,23 +96,17 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
              timeout: float) -> Iterator[regex.Match]:
     """The pattern's matches in the scope, as `pattern.finditer` finds them, never across blocks.
 
-    When every match must contain one of a few literal words (`prefix.required_words`), only the
-    blocks that hold one are tried, and a page without any costs nothing more. When every match
-    must start with one of a few literal words (`prefix.literal_prefixes`), the pattern is tried
+    When every match must contain one of a few literal words (`prefix.required_words`), a page
+    without any of them costs one look in the page's word index. When every match must start with one of a few literal words (`prefix.literal_prefixes`), the pattern is tried
     only where those words occur. The matches are the same, found much faster.
     """
-    text = doc.match_text
-    ranges = scope_ranges(doc, scope)
     need = _required(pattern)
-    held = Candidates.starts(doc, need) if need is not None else None
-    if held is not None and not held:
+    if need is not None and Candidates.holds_any(doc, need) is False:
         return
+    text = doc.match_text
     words = _prefixes(pattern)
     starts = Candidates.starts(doc, words) if words is not None else None
-    # the blocks that hold a required word, when they are few next to the places to try
-    if held is not None and (starts is None or len(held) * 4 < len(starts)):
-        ranges = _intersect(ranges, _blocks_of(text, held))
-    for a, b in ranges:
+    for a, b in scope_ranges(doc, scope):
         if starts is None:
             found: Iterable[regex.Match] = pattern.finditer(text, a, b, timeout=timeout)
         else:
@@ -138,37 +132,6 @@ def _required(pattern: regex.Pattern) -> frozenset[str] | None:
     if key not in _REQUIRED:
         _REQUIRED[key] = required_words(pattern.pattern)
     return _REQUIRED[key]
-
-
-def _blocks_of(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
-    """The lines (blocks: the prose has no newline inside one) holding the sorted `offsets`."""
-    out: list[tuple[int, int]] = []
-    end = -1
-    for p in offsets:
-        if p < end:
-            continue
-        a = text.rfind("\n", 0, p) + 1
-        end = text.find("\n", p)
-        if end < 0:
-            end = len(text)
-        out.append((a, end))
-    return out
-
-
-def _intersect(ranges: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of sorted, disjoint `ranges` that lie in sorted, disjoint `blocks`."""
-    out = []
-    i = j = 0
-    while i < len(ranges) and j < len(blocks):
-        a = max(ranges[i][0], blocks[j][0])
-        b = min(ranges[i][1], blocks[j][1])
-        if a < b:
-            out.append((a, b))
-        if ranges[i][1] < blocks[j][1]:
-            i += 1
-        else:
-            j += 1
-    return out
 
 
 def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list[int],
