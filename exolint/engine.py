@@ -67,6 +67,11 @@ class Prefilter:
                     mask |= bit[id(c)]
                 self.automaton.add_word(t, mask)
             self.automaton.make_automaton()
+        # every rule in id order with its bit; rules without triggers share one bit that is always set
+        self._always_bit = 1 << self.n_triggered
+        by_id = {id(c): c for c in [*self.always, *self.triggered]}
+        self._ordered = sorted(((c, bit.get(id(c), self._always_bit)) for c in by_id.values()),
+                               key=lambda cb: cb[0].rule.id)
 
     def active(self, lower_text: str) -> list[CompiledRule]:
         if self.automaton is None:
@@ -84,15 +89,8 @@ class Prefilter:
                     break
             if mask == full:
                 break
-        chosen = {id(c): c for c in self.always}
-        i = 0
-        while mask:
-            if mask & 1:
-                c = self.triggered[i]
-                chosen[id(c)] = c
-            mask >>= 1
-            i += 1
-        return sorted(chosen.values(), key=lambda c: c.rule.id)
+        mask |= self._always_bit
+        return [c for c, b in self._ordered if b & mask]
 
 
 def _normalise(s: str) -> str:
