@@ -20,16 +20,17 @@ ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
 _URL = regex.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'”’]", regex.I)
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}.]+", regex.REVERSE)  # the run ending at a position
 _DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _NEXT = regex.compile(r"\s+(\S)")
 
 
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(lo, dot - 20), dot)
+    # the longest run of letters, digits and dots that ends at the dot, at most 20 characters back
+    m = _WORD_BEFORE.match(text, max(lo, dot - 20), dot)
     if not m:
         return False
-    word = m.group(1)
+    word = m.group()
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS:
         return True
@@ -44,16 +45,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence ranges in text[start:end], whitespace trimmed at both ends."""
     if end is None:
         end = len(text)
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
+    piece = text[start:end]
+    if "://" in piece or "www." in piece.lower():
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
+    else:
+        urls = []  # most blocks hold no address: the scan for one is the slowest part
     out: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         p = m.start()
-        if any(a <= p < b for a, b in urls):
+        if urls and any(a <= p < b for a, b in urls):
             continue
         punct = text[p]
         if punct == ".":
-            if not any(b == p for _, b in urls) and _is_abbreviation(text, p, s):
+            if not (urls and any(b == p for _, b in urls)) and _is_abbreviation(text, p, s):
                 continue
             # a lower-case next word usually continues the sentence ("approx. five", "et al. found")
             nxt = _NEXT.match(text, m.end(), min(end, m.end() + 8))

@@ -36,3 +36,17 @@ def test_ranges_are_within_bounds_and_trimmed():
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
     assert all(0 <= a < b <= len(text) for a, b in spans)
+
+
+def test_a_dot_after_a_line_break_is_not_read_as_ending_an_abbreviation():
+    """Only the letters right before a dot make it an abbreviation's: "Dr" then a line break then
+    "." is not "Dr." (prose blocks have no line breaks, so this only concerns text spanning blocks)."""
+    text = "See Dr\n. Smith here. Next one."
+    assert sentences(text) == ["See Dr\n.", "Smith here.", "Next one."]
+
+
+def test_sentences_in_a_range_match_the_range_of_the_whole_split():
+    text = "Intro words. Dr. Lee, MD, said e.g. this. Visit www.example.org/x. Then http://a.b/c. End."
+    whole = split_sentences(text)
+    start = text.index("Dr.")
+    assert split_sentences(text, start, len(text)) == [s for s in whole if s[0] >= start]
