@@ -112,10 +112,20 @@ class ClaimRule:
         a, b = (x[1], y[0]) if x[1] <= y[0] else (y[1], x[0])
         return len(_TOKEN.findall(text, a, b)) if b > a else 0
 
-    def _nearest(self, pattern: regex.Pattern, text: str, clause: tuple[int, int], core: tuple[int, int],
+    def _found(self, doc: Document, pattern: regex.Pattern, clause: tuple[int, int]) -> list[regex.Match]:
+        """The pattern's matches in a clause; rules with the same agents or objects (most claim
+        rules share the object list) look at the same clauses, so they share the search."""
+        key = ("claim", "found", pattern.pattern, pattern.flags, clause)
+        got = doc.memo.get(key)
+        if got is None:
+            got = doc.memo[key] = list(pattern.finditer(doc.match_text, clause[0], clause[1], timeout=self.timeout))
+        return got
+
+    def _nearest(self, pattern: regex.Pattern, doc: Document, clause: tuple[int, int], core: tuple[int, int],
                  taken: list[tuple[int, int]]):
+        text = doc.match_text
         best = None
-        for m in pattern.finditer(text, clause[0], clause[1], timeout=self.timeout):
+        for m in self._found(doc, pattern, clause):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue  # overlaps the predicate or the agent
             d = self._gap(text, m.span(), core) if not (core[0] <= m.start() and m.end() <= core[1]) else 0
@@ -135,16 +145,19 @@ class ClaimRule:
         """The claim around one predicate match: (span, parts) or None."""
         text = doc.match_text
         sentence = doc.window(m.start(), m.end(), "sentence")
-        clause = clause_bounds(text, sentence, m.start())
+        key = ("claim", "clause", sentence, m.start())  # every claim rule reads the same predicates
+        clause = doc.memo.get(key)
+        if clause is None:
+            clause = doc.memo[key] = clause_bounds(text, sentence, m.start())
         pred = m.span()
-        agent = self._nearest(self.agents, text, clause, pred, [pred]) if self.agents is not None else None
+        agent = self._nearest(self.agents, doc, clause, pred, [pred]) if self.agents is not None else None
         if agent is None:
             if not self.unattributed:
                 return None
-            if self.known is not None and self.known.search(text, clause[0], clause[1], timeout=self.timeout):
+            if self.known is not None and self._found(doc, self.known, clause):
                 return None  # another body's claim: that body's rule judges it
         core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
-        obj = self._nearest(self.objects, text, clause, core, [pred] + ([agent.span()] if agent else []))
+        obj = self._nearest(self.objects, doc, clause, core, [pred] + ([agent.span()] if agent else []))
         if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])

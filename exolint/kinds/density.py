@@ -33,7 +33,6 @@ regulator's name is repeated on a page about that regulator for good reason).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -42,6 +41,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from .density_scan import blocks_at, whitespace_candidates, whitespace_led_words
 from .scan import compile_pattern
 from .shingles import duplicate_groups
 
@@ -70,6 +70,7 @@ these those your our my their his her you we they i he she not no can may will w
 did has have had than then there here which who what when where how all any some more most such into
 about over after before also only just so if but very up out""".split())
 MAX_SPAN = 200
+_PARAGRAPH_SCOPES = frozenset(("paragraph", "list", "blockquote"))
 
 
 def _heading_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -103,6 +104,8 @@ class DensityRule:
     timeout: float
     triggers: tuple[str, ...] = ()
     requires: regex.Pattern | None = None
+    #: literal words that follow the whitespace every `requires` match starts with (see density_scan)
+    requires_words: frozenset[str] | None = None
 
     # -- repeated phrases ----------------------------------------------------------------------------
     def _lines(self, text: str) -> list[tuple[int, int]]:
@@ -185,24 +188,15 @@ class DensityRule:
 
     # -- doorway-link lists -----------------------------------------------------------------------------
     def _link_list(self, doc: Document) -> Iterable[Hit]:
-        hits: list[int] | None = None
-        if self.requires is not None:
-            hits = [m.start() for m in self.requires.finditer(doc.match_text, timeout=self.timeout)]
-            if not hits:
-                return
-        blocks: dict[int, list[int]] = {}
-        for s in doc.segments:
-            cur = blocks.setdefault(s.block, [s.start, s.end])
-            cur[0], cur[1] = min(cur[0], s.start), max(cur[1], s.end)
+        text = doc.match_text
+        spans = blocks_at(doc, whitespace_candidates(self.requires_words, doc))
         items: list[tuple[int, int, int, str, str]] = []  # block, start, end, topic, place
-        for block, (a, b) in sorted(blocks.items()):
+        for block, a, b in spans:
             if b - a > 160:
                 continue
-            if hits is not None:
-                i = bisect_left(hits, a)
-                if i == len(hits) or hits[i] >= b:
-                    continue
-            m = self.item.search(doc.match_text, a, b, timeout=self.timeout)
+            if self.requires is not None and not self.requires.search(text, a, b, timeout=self.timeout):
+                continue
+            m = self.item.search(text, a, b, timeout=self.timeout)
             if m:
                 items.append((block, m.start(), m.end(), m.group("topic").lower(), m.group("place").lower()))
         groups: list[list[tuple[int, int, int, str, str]]] = []
@@ -222,11 +216,8 @@ class DensityRule:
 
     # -- duplicated paragraphs ------------------------------------------------------------------------
     def _duplicates(self, doc: Document) -> Iterable[Hit]:
-        paras = []
-        for s in doc.segments:
-            if s.scope in ("paragraph", "list", "blockquote"):
-                paras.append((s.start, s.end))
-        groups = duplicate_groups(doc.match_text, paras, self.min_words, self.similarity)
+        paras = [(s.start, s.end) for s in doc.segments if s.scope in _PARAGRAPH_SCOPES]
+        groups = duplicate_groups(doc.match_text, paras, self.min_words, self.similarity, doc.lower_text)
         if not groups:
             return
         spans = [_first_sentence(doc, *paras[i]) for g in groups for i in g]
@@ -265,4 +256,5 @@ def compile(rule: Rule, ctx: CompileContext) -> DensityRule:
         o.get("min_headings", 2), frozenset(x.lower() for x in o.get("ignore", [])), item,
         o.get("min_items", 3), o.get("max_gap", 2), o.get("min_words", 25), float(o.get("similarity", 0.8)),
         ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())),
-        compile_pattern(o["requires"], ignorecase=True, key=("requires",)) if "requires" in o else None)
+        compile_pattern(o["requires"], ignorecase=True, key=("requires",)) if "requires" in o else None,
+        whitespace_led_words(o["requires"]) if "requires" in o else None)

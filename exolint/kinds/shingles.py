@@ -43,25 +43,50 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return chunk.encode("ascii").translate(_ASCII_SEP).lower().decode("ascii").split()
 
 
+def paragraph_words(text: str, paragraphs: list[tuple[int, int]], low: str | None = None) -> list[list[str]]:
+    """`[_words(text, a, b) for a, b in paragraphs]`, made from one translation of the whole page.
+
+    Why: per paragraph, `_words` slices, scans for every symbol, encodes, translates, lower-cases
+    and decodes; a page has dozens of paragraphs. `low` is `text.lower()` (`Document.lower_text`);
+    when it has text's length every character lower-cases to one character, so a paragraph that is
+    ASCII in `low` once the symbols are spaces reads the same words as `_words` would (the only
+    non-ASCII characters that lower-case to ASCII, such as the Kelvin sign, are letters like their
+    lower case); any other paragraph goes through `_words` itself."""
+    if low is None or len(low) != len(text):
+        return [_words(text, a, b) for a, b in paragraphs]
+    clean = low
+    if not clean.isascii():
+        for c in _SYMBOLS:
+            if c in clean:
+                clean = clean.replace(c, " ")
+    if clean.isascii():
+        flat = clean.encode("ascii").translate(_ASCII_SEP).decode("ascii")
+        return [flat[a:b].split() for a, b in paragraphs]
+    # every non-ASCII character becomes one "?" (a separator): right for ASCII paragraphs only
+    flat = clean.encode("ascii", "replace").translate(_ASCII_SEP).decode("ascii")
+    return [flat[a:b].split() if clean[a:b].isascii() else _words(text, a, b) for a, b in paragraphs]
+
+
 def _shingle_set(words: list[str]) -> set[int]:
     return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
 def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
-                     threshold: float) -> list[list[int]]:
+                     threshold: float, low: str | None = None) -> list[list[int]]:
     """Groups of paragraph indexes (each in text order, groups ordered by first member) whose
-    members are near-duplicates of each other (single link: A~B and B~C put A, B, C together)."""
+    members are near-duplicates of each other (single link: A~B and B~C put A, B, C together).
+    `low`, when given, is `text.lower()` (see `paragraph_words`)."""
     # a long page keeps each paragraph's shingles as a packed array (8 bytes a shingle, where a set
     # of ints costs ~90); a set is rebuilt only for a paragraph being compared
     packed = len(paragraphs) > MAX_SHARED
+    long = [(i, w) for i, w in enumerate(paragraph_words(text, paragraphs, low)) if len(w) >= min_words]
+    if len(long) < 2:
+        return []  # nothing to compare: no shingles needed
     shingled: dict[int, set[int] | _Packed] = {}
-    for i, (a, b) in enumerate(paragraphs):
-        words = _words(text, a, b)
-        if len(words) >= min_words:
-            sh = _shingle_set(words)
-            shingled[i] = _pack(sh) if packed else sh
-    if len(shingled) < 2:
-        return []
+    for i, words in long:
+        sh = _shingle_set(words)
+        shingled[i] = _pack(sh) if packed else sh
+    del long
     if packed and len(shingled) <= MAX_SHARED:
         packed = False
         shingled = {i: set(p[0]) for i, p in shingled.items()}  # type: ignore[union-attr]
@@ -102,11 +127,20 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
             else:
                 rejected.add((x, y))
     else:
-        keys = list(shingled)
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                if similar(keys[x], keys[y]):
-                    parent[find(keys[y])] = find(keys[x])
+        # smallest sets first: a set too small for one partner is too small for every larger one,
+        # so each paragraph meets only the partners its size allows (components do not depend on
+        # the order pairs are joined in)
+        sizes = {i: len(sh) for i, sh in shingled.items()}  # type: ignore[arg-type]
+        order = sorted(shingled, key=lambda i: (sizes[i], i))
+        for x in range(len(order)):
+            kx = order[x]
+            sx = sizes[kx]
+            for y in range(x + 1, len(order)):
+                ky = order[y]
+                if sx < threshold * sizes[ky] * (1 - 1e-9):
+                    break  # `similar`'s size bound, which every later (larger) partner fails too
+                if find(kx) != find(ky) and similar(kx, ky):
+                    parent[find(ky)] = find(kx)
     groups: dict[int, list[int]] = {}
     for i in shingled:
         groups.setdefault(find(i), []).append(i)

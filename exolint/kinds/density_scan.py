@@ -1,0 +1,93 @@
+r"""Where a density rule's `requires` pattern matches, and the blocks those matches fall in, found
+without running the pattern over the whole page.
+
+Why: `requires` exists to make link-list rules cheap, but a pattern such as
+`\s(?:near|in)\s+(?-i:\p{Lu})` run over a whole page costs about 20 ns a character in the `regex`
+module, more than everything else the rule does. A block is searched for it only when it is short
+enough to be a list item and holds a place where a match can start: when the pattern is one
+whitespace character followed by something whose literal starts `prefix.literal_prefixes` can read
+("near", "in"), that is a whitespace character before one of those words in the lower-cased prose
+(`Document.lower_text`), found with `str.find`. Lower-casing agrees with the regex module's
+case-insensitive matching of ASCII words except at the characters in `candidates.CASE_ODD` and
+where it changes the text's length; on such pages every short block is searched.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ..document import Document
+from .candidates import CASE_ODD
+from .prefix import literal_prefixes
+
+
+def whitespace_led_words(pattern: str) -> frozenset[str] | None:
+    r"""For a pattern that starts with a single `\s`: lower-case ASCII words one of which every
+    match has right after that whitespace character; None when there are none to rely on."""
+    if not pattern.startswith(r"\s") or pattern[2:3] in ("+", "*", "?", "{"):
+        return None
+    words = literal_prefixes(pattern[2:])
+    if not words:
+        return None
+    out = frozenset(w.strip(" ") for w in words)  # dropping word-boundary marks only widens the net
+    return out if all(w and w.isascii() for w in out) else None
+
+
+def _usable_lower(doc: Document) -> str | None:
+    text, low = doc.match_text, doc.lower_text
+    if len(low) != len(text) or any(c in text for c in CASE_ODD):
+        return None
+    return low
+
+
+def whitespace_candidates(words: frozenset[str] | None, doc: Document) -> list[int] | None:
+    """Sorted offsets of whitespace characters followed by one of `words` (from
+    `whitespace_led_words`): every place a match can start. None: no such shortcut on this page."""
+    low = _usable_lower(doc) if words else None
+    if low is None:
+        return None
+    found: set[int] = set()
+    find = low.find
+    for w in words:  # type: ignore[union-attr]
+        i = find(w, 1)
+        while i >= 0:
+            if low[i - 1].isspace():  # str.isspace holds for every character `\s` matches
+                found.add(i - 1)
+            i = find(w, i + 1)
+    return sorted(found)
+
+
+def blocks_at(doc: Document, at: Sequence[int] | None) -> list[tuple[int, int, int]]:
+    """(block, start, end) of each block holding one of the sorted offsets `at` (every block when
+    None), by block.
+
+    Blocks are separated by a blank line, so an offset inside a segment lies in that segment's
+    block and in no other, and a newline lies in none; any other offset outside every segment
+    sends the page the long way (all blocks' ranges).
+    """
+    text = doc.match_text
+    if at is not None:
+        found: dict[int, tuple[int, int]] = {}
+        for h in at:
+            seg = doc.segment_at(h)
+            if seg is None:
+                if text[h:h + 1] == "\n":
+                    continue
+                break
+            if seg.block not in found:
+                found[seg.block] = doc.window(h, h, "paragraph")
+        else:
+            return [(k, a, b) for k, (a, b) in sorted(found.items())]
+    blocks: dict[int, list[int]] = {}
+    for s in doc.segments:
+        cur = blocks.setdefault(s.block, [s.start, s.end])
+        cur[0], cur[1] = min(cur[0], s.start), max(cur[1], s.end)
+    out = [(k, a, b) for k, (a, b) in sorted(blocks.items())]
+    if at is None:
+        return out
+    keep = []
+    for k, a, b in out:
+        i = bisect_left(at, a)
+        if i < len(at) and at[i] < b:
+            keep.append((k, a, b))
+    return keep
