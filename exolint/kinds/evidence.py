@@ -50,8 +50,8 @@ efficacy one, and is not matched by the shipped claim patterns.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -59,12 +59,20 @@ from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from . import citations as cit
-from .candidates import lower_text
+from .citation_entries import Entry, reference_index
+from .citation_sources import EVIDENCE_PATTERNS, find_evidence
+from .evidence_search import StartPlan, claim_matches
 from .pattern import compile_alternation
-from .scan import compile_pattern, phrase_triggers, scope_ranges
+from .scan import (
+    bounded,
+    compile_pattern,
+    phrase_to_regex,
+    phrase_triggers,
+    scope_ranges,
+)
 
 MODES = ("unsupported-claim", "vague-citation", "reference-entry", "reference-marker", "incomplete-marker")
-DEFAULT_BUILTIN = tuple(cit.EVIDENCE_PATTERNS) + ("reference-marker",)
+DEFAULT_BUILTIN = tuple(EVIDENCE_PATTERNS) + ("reference-marker",)
 BUILTIN = DEFAULT_BUILTIN + ("link",)
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
@@ -83,56 +91,6 @@ SCHEMA = {
     "required": ["mode"],
 }
 MAX_SPAN = 200
-# letters that match another letter only under case folding, so lower-cased text would hide them
-_FOLD_ONLY = "\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u0345\u1e9b"
-
-
-def _lowered(doc: Document) -> str | None:
-    """The match text lower-cased (offsets kept), shared by the rules; None when lower-casing would
-    move offsets or hide a match that case folding finds (then anchors are not used)."""
-    key = ("evidence", "lowered")
-    if key not in doc.memo:
-        low: str | None = lower_text(doc)
-        if len(low) != len(doc.match_text) or (not low.isascii() and any(c in low for c in _FOLD_ONLY)):
-            low = None
-        doc.memo[key] = low
-    return doc.memo[key]
-
-
-def _anchor_lines(doc: Document, anchors: tuple[regex.Pattern, ...]) -> list[tuple[int, int]] | None:
-    """The lines (prose has newlines only between blocks) in which an anchor matches, in order;
-    None when the document cannot be searched that way (then every line is searched)."""
-    key = ("evidence", "lines", tuple(a.pattern for a in anchors))
-    if key in doc.memo:
-        return doc.memo[key]
-    low = _lowered(doc)
-    out = None
-    if low is not None:
-        lines: dict[int, int] = {}
-        for rx in anchors:
-            m = rx.search(low)
-            while m:
-                end = low.find("\n", m.end())
-                end = len(low) if end < 0 else end
-                lines[low.rfind("\n", 0, m.start()) + 1] = end
-                m = rx.search(low, end + 1)
-        out = sorted(lines.items())
-    doc.memo[key] = out
-    return out
-
-
-def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlaps of two sorted lists of disjoint ranges."""
-    out, i, j = [], 0, 0
-    while i < len(a) and j < len(b):
-        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        if lo < hi:
-            out.append((lo, hi))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return out
 
 
 def _has_builtin(doc: Document, name: str, a: int, b: int, timeout: float) -> bool:
@@ -140,7 +98,7 @@ def _has_builtin(doc: Document, name: str, a: int, b: int, timeout: float) -> bo
     key = ("evidence", "builtin", name, a, b)
     found = doc.memo.get(key)
     if found is None:
-        found = doc.memo[key] = cit.find_evidence(doc.match_text, a, b, [name], timeout) is not None
+        found = doc.memo[key] = find_evidence(doc.match_text, a, b, [name], timeout) is not None
     return found
 
 
@@ -166,6 +124,7 @@ class EvidenceRule:
     triggers: tuple[str, ...]
     timeout: float
     anchors: tuple[regex.Pattern, ...] = ()
+    plan: StartPlan | None = None  # where the claims can start (evidence_search)
 
     # -- claims --------------------------------------------------------------------------------------
     def _has_evidence(self, doc: Document, a: int, b: int) -> bool:
@@ -187,19 +146,11 @@ class EvidenceRule:
 
     def _claim_matches(self, doc: Document) -> Iterable[regex.Match]:
         """Claim matches, searched only in the lines that hold an anchor (all of them without anchors)."""
-        ranges = scope_ranges(doc, self.rule.scope)
-        if self.anchors:
-            lines = _anchor_lines(doc, self.anchors)
-            if lines is not None:
-                ranges = _intersect(ranges, lines)
-        text = doc.match_text
-        for a, b in ranges:
-            for m in self.claims.finditer(text, a, b, timeout=self.timeout):
-                if "\n" not in text[m.start():m.end()]:
-                    yield m
+        return claim_matches(self.claims, self.plan, self.anchors, doc, scope_ranges(doc, self.rule.scope),
+                             self.timeout)
 
     def _claims(self, doc: Document) -> Iterable[Hit]:
-        idx = cit.reference_index(doc)
+        idx = reference_index(doc)
         sourced: dict[tuple[int, int], bool] = {}  # many claims share a window: search it once
         for m in self._claim_matches(doc):
             s, e = m.start(), m.end()
@@ -217,8 +168,8 @@ class EvidenceRule:
 
     # -- reference lists -------------------------------------------------------------------------------
     def _entries(self, doc: Document) -> Iterable[Hit]:
-        idx = cit.reference_index(doc)
-        lists: dict[int, list[cit.Entry]] = {}
+        idx = reference_index(doc)
+        lists: dict[int, list[Entry]] = {}
         for e in idx.entries:
             if e.complete:
                 continue
@@ -237,7 +188,7 @@ class EvidenceRule:
                                              number=""), related=related)
 
     def _markers(self, doc: Document) -> Iterable[Hit]:
-        idx = cit.reference_index(doc)
+        idx = reference_index(doc)
         for a, b in scope_ranges(doc, self.rule.scope):
             for s, e, nums in cit.markers(doc, a, b, self.timeout):
                 missing = [n for n in nums if n not in idx.by_number]
@@ -247,7 +198,7 @@ class EvidenceRule:
 
     def _incomplete_markers(self, doc: Document) -> Iterable[Hit]:
         """Claims that cite only incomplete entries: the citing clause, with the entry as related."""
-        idx = cit.reference_index(doc)
+        idx = reference_index(doc)
         for a, b in scope_ranges(doc, self.rule.scope):
             for s, e, nums in cit.markers(doc, a, b, self.timeout):
                 entries = [idx.by_number[n] for n in nums if n in idx.by_number]
@@ -279,6 +230,7 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
     mode = o["mode"]
     ic = o.get("ignorecase", True)
     claims = None
+    plan = None
     phrases: list[str] = []
     anchors: tuple[regex.Pattern, ...] = ()
     if mode in ("unsupported-claim", "vague-citation"):
@@ -288,6 +240,9 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
             raise RuleSpecError(f"mode {mode!r} needs claims: patterns or regex", ("claims",))
         claims = compile_alternation(rule, phrases, regexes, ignorecase=ic, word_boundary=True,
                                      phrase_key="claims", regex_key="claims")
+        # the parts of the alternation as compile_alternation joins them (StartPlan checks that it did)
+        plan = StartPlan.build(claims, [bounded(phrase_to_regex(p)) for p in phrases]
+                               + ["(?:" + r + ")" for r in regexes])
         anchors = tuple(compile_pattern(a, ignorecase=False, key=("claims", "anchors", i))
                         for i, a in enumerate(spec.get("anchors", [])))
         if regexes:
@@ -309,4 +264,5 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
         triggers = phrase_triggers(phrases)
     return EvidenceRule(
         rule, mode, claims, [n for n in names if n not in ("reference-marker", "link")], ev_rx,
-        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout, anchors)
+        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout, anchors,
+        plan)

@@ -6,10 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from exolint.plugins.text import parse
 
 from exolint.engine import Engine
-from exolint.kinds import citations, evidence
-from exolint.plugins.text import parse
+from exolint.kinds import citation_entries, evidence
 from exolint.registry import get_registry
 from exolint.rule import CompileContext, Rule
 from exolint.ruleset import RuleSet, RuleSpecError, compile_rule_file
@@ -160,7 +160,7 @@ def test_inline_reference_list_is_one_finding_with_related_items():
     ("Smith J, 2019.", False),
 ])
 def test_entry_completeness(entry, complete):
-    assert citations.is_complete(entry) is complete
+    assert citation_entries.is_complete(entry) is complete
 
 
 def test_numbered_steps_are_not_reference_entries():
@@ -171,7 +171,7 @@ def test_markdown_reference_list_items_are_numbered_in_order():
     reg = get_registry()
     doc = reg.formats["markdown"].parse(
         f"Claim [2].\n\n## References\n\n1. {GOOD_REF}\n2. Annals of Beauty, 2020\n", "x.md", {})
-    idx = citations.reference_index(doc)
+    idx = citation_entries.reference_index(doc)
     assert sorted(idx.by_number) == [1, 2]
     assert idx.by_number[1].complete and not idx.by_number[2].complete
 

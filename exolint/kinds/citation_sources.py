@@ -1,0 +1,44 @@
+"""Specific sources in prose: the built-in evidence of the `evidence` kind (author-year, et al., DOI,
+PMID, trial numbers, links to study sites).
+
+They are what lets a reader find one paper: a DOI, a PMID or a trial number names it; "Smith et
+al., 2021" nearly does. A year alone or a journal name alone does not, so neither is here. The
+reference-list parser (`citation_entries`) uses the identifiers to judge entries, the claim modes
+use them all as evidence in a claim's window.
+"""
+from __future__ import annotations
+
+import regex
+
+_NOT_NAME = (r"(?!(?:In|On|By|At|Since|From|The|This|That|Until|During|Before|After|Year|Spring|Summer|Autumn|Winter"
+             r"|January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+_SURNAME = _NOT_NAME + r"(?-i:\p{Lu}[\p{Ll}'’\-]+(?:[ -]\p{Lu}[\p{Ll}'’\-]+)?)"
+_YEAR = r"(?:19|20)\d{2}[a-z]?\b"
+EVIDENCE_PATTERNS: dict[str, str] = {
+    # Smith et al., 2021 / Smith et al. (2021) / (Smith, 2020) / Smith and Jones 2019 / Smith (2021)
+    "author-year": (
+        r"(?<!\bof\s)" + _SURNAME + r"\s+et\.?\s+al\.?,?\s*[\(\[]?\s*" + _YEAR
+        + r"|(?<!\bof\s)" + _SURNAME + r"\s+(?:and|&)\s+" + _SURNAME + r",?\s*[\(\[]?\s*" + _YEAR
+        + r"|\(\s*" + _SURNAME + r"(?:\s+et\.?\s+al\.?)?,?\s+" + _YEAR + r"\s*[\);]"
+        + r"|(?<!\bof\s)" + _SURNAME + r"\s+\(\s*" + _YEAR + r"\s*\)"
+    ),
+    "et-al": r"\b" + _SURNAME + r"\s+et\.?\s+al\b",
+    "doi": r"\b(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
+    "pmid": r"\bPMID:?\s*\d{6,9}\b|\bPMC\d{5,9}\b|pubmed\.ncbi\.nlm\.nih\.gov/\d+",
+    "nct": r"\bNCT\d{8}\b|\bISRCTN\d{8}\b|\bEudraCT\s*(?:number\s*)?\d{4}-\d{6}-\d{2}\b",
+    "study-link": (
+        r"https?://(?:www\.)?(?:doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc|clinicaltrials\.gov"
+        r"|isrctn\.com|europepmc\.org|thelancet\.com|nejm\.org|jamanetwork\.com|bmj\.com|nature\.com"
+        r"|sciencedirect\.com|onlinelibrary\.wiley\.com|link\.springer\.com|academic\.oup\.com|mdpi\.com)\S*"
+    ),
+}
+_EVIDENCE_RX = {k: regex.compile(v, regex.I | regex.V0) for k, v in EVIDENCE_PATTERNS.items()}
+
+
+def find_evidence(text: str, start: int, end: int, names: list[str], timeout: float) -> regex.Match | None:
+    """The first built-in source of the given kinds in text[start:end], kind by kind."""
+    for n in names:
+        m = _EVIDENCE_RX[n].search(text, start, end, timeout=timeout)
+        if m:
+            return m
+    return None

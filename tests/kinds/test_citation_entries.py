@@ -1,0 +1,45 @@
+"""`exolint.kinds.citation_entries`: the shortcuts of the reference-list parser (which blocks can
+open a list, when a block reads as prose, how blocks are merged) must decide what the full regexes
+and the plain merge decide."""
+from __future__ import annotations
+
+import pytest
+from exolint.plugins.text import parse
+
+from exolint.document import Segment
+from exolint.kinds import citation_entries as ce
+
+HEADS = ["References", "references:", "  Sources", "SOURCES:", "Bibliography", "Citations: Smith J. A title. 2020",
+         "Works cited", "Literature", "Further reading", "Footnotes", "ſources", "\u00a0References", "Reference: x",
+         "Referral", "Sourced from", "Liter", "Footnote", "Clinic", "  ", "", "Ref", "Σources", "\x1cReferences"]
+
+
+@pytest.mark.parametrize("text", HEADS)
+def test_may_head_never_hides_a_heading_or_inline_list(text):
+    if ce._REF_HEADING.match(text) or ce._INLINE_LIST.match(text):
+        assert ce.may_head(text.lstrip())
+
+
+def test_may_head_rejects_ordinary_starts():
+    assert not ce.may_head("Clinics offer exosome facials.")
+    assert not ce.may_head("Safety comes first.")
+    assert not ce.may_head("Before and after photos.")
+
+
+def test_blocks_merge_segments_in_any_order():
+    doc = parse("One [link] here.\n\nTwo.", "x.txt")
+    in_order = ce._blocks(doc)
+    assert in_order == ce._blocks_in_any_order(doc)
+    shuffled = list(doc.segments)
+    shuffled.append(Segment(shuffled[0].start, shuffled[0].end, "link", shuffled[0].block, 0))
+    doc.segments = shuffled[::-1]
+    assert sorted(ce._blocks(doc)) == sorted(ce._blocks_in_any_order(doc))
+
+
+def test_index_of_a_page_with_inline_list_and_numbered_entries():
+    text = ("Collagen rose by 30% (1).\n\nReferences: Journal of Skin, 2019; Lee K, Park J. Exosomes in "
+            "dermal repair. Skin Res 2021\n\n(1) Journal of Skin, 2019\n\n(2) Lee K, Park J. Exosomes in "
+            "dermal repair. Skin Res 2021")
+    idx = ce.reference_index(parse(text, "x.txt"))
+    assert [(e.number, e.complete, e.inline_list is not None) for e in idx.entries] == [
+        (None, False, True), (None, True, True), (1, False, False), (2, True, False)]
