@@ -6,6 +6,8 @@ when in doubt it does not split.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 # Abbreviations after which a period does not end a sentence (compared lower-case, without the dot).
@@ -50,15 +52,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         urls = [(m.start(), m.end()) for m in _URL.finditer(text, start, end)]
     else:
         urls = []  # most blocks hold no address: the scan for one is the slowest part
+    url_starts = [a for a, _ in urls]
+    url_ends = {b for _, b in urls}
     out: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         p = m.start()
-        if urls and any(a <= p < b for a, b in urls):
-            continue
+        if urls:
+            i = bisect_right(url_starts, p) - 1  # addresses do not overlap: only this one can hold p
+            if i >= 0 and p < urls[i][1]:
+                continue
         punct = text[p]
         if punct == ".":
-            if not (urls and any(b == p for _, b in urls)) and _is_abbreviation(text, p, s):
+            if p not in url_ends and _is_abbreviation(text, p, s):
                 continue
             # a lower-case next word usually continues the sentence ("approx. five", "et al. found")
             nxt = _NEXT.match(text, m.end(), min(end, m.end() + 8))
