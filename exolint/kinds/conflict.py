@@ -108,20 +108,48 @@ class ConflictRule:
             return
         starts = [a for a, _ in firsts]
         for s, e in seconds:
-            wa, wb = doc.window(s, e, self.rule.window)
-            lo = bisect_left(starts, wa)
-            cands = [f for f in firsts[lo:] if f[1] <= wb and (f[0], f[1]) != (s, e) and not (f[0] < e and s < f[1])]
-            if self.order == "first-then-second":
-                cands = [f for f in cands if f[1] <= s]
-            if self.apart:
-                sent = doc.window(s, e, "sentence")
-                cands = [f for f in cands if not (sent[0] <= f[0] and f[1] <= sent[1])]
-            if not cands:
+            other = self._nearest_first(doc, firsts, starts, s, e)
+            if other is None:
                 continue
-            other = min(cands, key=lambda f: (abs(f[0] - s), f[0]))
             msg = fill(self.rule.message, match=doc.text[s:e], other=doc.text[other[0]:other[1]])
             rel = (other[0], other[1], f"'{doc.text[other[0]:other[1]]}' stated here")
             yield Hit(s, e, msg, related=[rel])
+
+
+    def _nearest_first(self, doc: Document, firsts: list[tuple[int, int]], starts: list[int],
+                       s: int, e: int) -> tuple[int, int] | None:
+        """The first-side match nearest to the second-side match (s, e) (by start; the earlier
+        one on a tie) that may pair with it: inside its window, not overlapping it, before it
+        for `first-then-second`, outside its sentence for `apart`.
+
+        Walked outwards from (s, e), so a page-wide window costs the few matches next to each
+        second-side match, not all of them: a 50 MB page has thousands on each side. `firsts`
+        come from one left-to-right scan, so their starts and their ends both increase.
+        """
+        wa, wb = doc.window(s, e, self.rule.window)
+        sent = doc.window(s, e, "sentence") if self.apart else None
+        left = bisect_left(starts, s) - 1
+        right = left + 1 if self.order != "first-then-second" else len(firsts)
+        while True:
+            if left >= 0 and firsts[left][0] < wa:
+                left = -1  # every earlier one starts before the window too
+            if right < len(firsts) and firsts[right][1] > wb:
+                right = len(firsts)  # every later one ends after the window too
+            if left < 0 and right >= len(firsts):
+                return None
+            if right >= len(firsts) or (left >= 0 and s - firsts[left][0] <= firsts[right][0] - s):
+                f = firsts[left]
+                left -= 1
+            else:
+                f = firsts[right]
+                right += 1
+            if f[1] > wb or f[0] < wa or (f[0] < e and s < f[1]):
+                continue
+            if self.order == "first-then-second" and f[1] > s:
+                continue
+            if sent is not None and sent[0] <= f[0] and f[1] <= sent[1]:
+                continue
+            return f
 
 
 def _side(rule: Rule, key: str, ic: bool) -> Side:

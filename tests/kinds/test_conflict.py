@@ -167,3 +167,41 @@ def test_once_reports_the_first_second_statement_with_the_others_related():
     assert related[1] == ("we inject it", "also here") and hs[0].start < hs[0].related[1][0]
     c = make(first={"patterns": ["book now"]}, second={"patterns": ["we inject it"]}, order="any")
     assert len(hits(c, "Book now.\n\nFirst we inject it here.\n\nThen we inject it there.")[1]) == 2
+
+
+def _nearest_by_definition(c, doc, s, e):
+    """Every first-side match that may pair with (s, e), the nearest by start (earlier on a tie):
+    the definition `_nearest_first` must agree with, written the slow way."""
+    firsts = c._matches(doc, c.first)
+    wa, wb = doc.window(s, e, c.rule.window)
+    cands = [f for f in firsts if wa <= f[0] and f[1] <= wb and not (f[0] < e and s < f[1])]
+    if c.order == "first-then-second":
+        cands = [f for f in cands if f[1] <= s]
+    if c.apart:
+        sa, sb = doc.window(s, e, "sentence")
+        cands = [f for f in cands if not (sa <= f[0] and f[1] <= sb)]
+    return min(cands, key=lambda f: (abs(f[0] - s), f[0])) if cands else None
+
+
+@pytest.mark.parametrize("order, apart, window", [
+    ("any", False, "document"), ("first-then-second", False, "document"), ("any", True, "paragraph"),
+    ("first-then-second", True, "section"), ("any", False, "sentence"),
+])
+def test_nearest_first_walk_equals_the_definition(order, apart, window):
+    import random
+
+    rnd = random.Random(11)
+    c = make(first={"patterns": ["we offer", "book now"]}, second={"patterns": ["injected", "drip"]},
+             order=order, apart=apart, window=window)
+    words = ["we offer", "book now", "injected", "drip", "the", "skin.", "A", "glow", "\n\n", "## Head\n\n"]
+    paired = 0
+    for _ in range(60):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 80)))
+        doc = parse(text, "x.md" if "##" in text else "x.txt")
+        firsts = c._matches(doc, c.first)
+        starts = [a for a, _ in firsts]
+        for s, e in c._matches(doc, c.second):
+            got = c._nearest_first(doc, firsts, starts, s, e)
+            assert got == _nearest_by_definition(c, doc, s, e)
+            paired += got is not None
+    assert paired > 20  # the walk was compared on real pairs, not only on misses
