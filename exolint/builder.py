@@ -5,7 +5,18 @@ builder records the map run by run as it goes, so the map is built once, at extr
 """
 from __future__ import annotations
 
-from .document import Comment, Document, OffsetMap, Segment
+from .document import Comment, Document, OffsetMap
+from .segments import Segment, SegmentList
+
+#: Pieces of prose kept apart before they are joined: a long page adds millions of small strings,
+#: and freed in one go at the end they would leave the allocator's pools full of holes that
+#: interleaved segments pin, hundreds of megabytes on a 50 MB page.
+JOIN_EVERY = 4096
+#: Sources shorter than this (code points) have every offset, prose ones included, fit 32 bits.
+NARROW_SOURCE = 1 << 29
+#: Sources longer than this keep their segments in a SegmentList (arrays), shorter ones in a list,
+#: which rules iterate faster.
+COMPACT_SOURCE = 1 << 20
 
 
 class DocumentBuilder:
@@ -15,10 +26,12 @@ class DocumentBuilder:
         self.path = path
         self.source = source
         self.format = format
-        self._parts: list[str] = []
+        self._parts: list[str] = []  # the latest pieces of prose, joined into _done now and then
+        self._done: list[str] = []
         self._len = 0
-        self._map = OffsetMap()
-        self._segments: list[Segment] = []
+        self._map = OffsetMap(narrow=len(source) < NARROW_SOURCE)
+        self._segments: list[Segment] | SegmentList = (
+            SegmentList(wide=len(source) >= NARROW_SOURCE) if len(source) > COMPACT_SOURCE else [])
         self._open: tuple[int, str, int, int] | None = None
         self._block = -1
         self.lang: str | None = None
@@ -66,6 +79,8 @@ class DocumentBuilder:
         self._map.add(self._len, len(text), source_start, source_end - source_start)
         self._parts.append(text)
         self._len += len(text)
+        if len(self._parts) > JOIN_EVERY:
+            self._collapse()
 
     def add_break(self, text: str, at: int, end: int | None = None) -> None:
         """A separator inside a segment (soft line break, collapsed space) standing at source `at`,
@@ -89,24 +104,42 @@ class DocumentBuilder:
         i = len(m) - 1
         return m._s[i] + m._m[i]
 
+    def _collapse(self) -> None:
+        """Join all pieces but the last (which `_ends_with_break` and `_tail` look at most)."""
+        parts = self._parts
+        self._done.append("".join(parts[:-1]))
+        del parts[:-1]
+
     def _ends_with_break(self) -> bool:
         return bool(self._parts) and self._parts[-1].endswith("\n\n")
 
     def _tail(self, n: int) -> str:
         out: list[str] = []
         k = 0
-        for part in reversed(self._parts):
-            out.append(part)
-            k += len(part)
+        for parts in (self._parts, self._done):
+            for part in reversed(parts):
+                out.append(part[-(n - k):] if n - k < len(part) else part)
+                k += len(out[-1])
+                if k >= n:
+                    break
             if k >= n:
                 break
         s = "".join(reversed(out))
         return s[len(s) - n:] if n else ""
 
+    def _text(self) -> str:
+        done, parts = self._done, self._parts
+        self._done, self._parts = [], []
+        if done:
+            done.append("".join(parts))
+            del parts
+            return "".join(done)
+        return "".join(parts)
+
     def build(self) -> Document:
         self.close_segment()
         return Document(
-            path=self.path, source=self.source, text="".join(self._parts),
+            path=self.path, source=self.source, text=self._text(),
             segments=self._segments, map=self._map, format=self.format,
             lang=self.lang, meta=self.meta, comments=self.comments,
         )

@@ -11,7 +11,9 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Sequence
+
+from .segments import Segment, SegmentList
 
 #: Scopes a format plugin may give a segment; rules select among them with `scope:`.
 SCOPES = (
@@ -27,30 +29,18 @@ _IDENTITY = 0  # prose[p:p+n] == source[s:s+n]
 _REPLACED = 1  # every prose char of the run came from the whole source range (an entity, an escape)
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of prose with one structural scope, e.g. one paragraph, one heading or one alt text.
-
-    `block` numbers the block the segment belongs to: a link inside a paragraph is its own
-    `link` segment but shares the paragraph's block, so paragraph windows still see it.
-    """
-
-    start: int
-    end: int
-    scope: str
-    block: int
-    level: int = 0
-
-
 class OffsetMap:
     """Maps prose offsets to source offsets, run by run."""
 
     __slots__ = ("_p", "_s", "_m", "_k")
 
-    def __init__(self) -> None:
-        self._p = array("q")  # prose start of each run
-        self._s = array("q")  # source start of each run
-        self._m = array("q")  # source length of each run
+    def __init__(self, narrow: bool = False) -> None:
+        # `narrow`: every offset fits 32 bits (the builder knows from the source's length), which
+        # halves the map of a long page
+        code = "i" if narrow else "q"
+        self._p = array(code)  # prose start of each run
+        self._s = array(code)  # source start of each run
+        self._m = array(code)  # source length of each run
         self._k = array("b")  # run kind
 
     def add(self, prose_start: int, prose_len: int, source_start: int, source_len: int) -> None:
@@ -116,7 +106,7 @@ class Document:
     path: str
     source: str
     text: str
-    segments: list[Segment]
+    segments: list[Segment]  # or a SegmentList, the same as a read-only sequence (long pages)
     map: OffsetMap
     format: str = "text"
     lang: str | None = None
@@ -125,9 +115,9 @@ class Document:
     _line_starts: array | None = field(default=None, repr=False)
     _match_text: str | None = field(default=None, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
-    _seg_starts: list[int] | None = field(default=None, repr=False)
+    _seg_starts: Sequence[int] | None = field(default=None, repr=False)
     # window() is called once per match: these keep it O(log n) instead of O(n) per call
-    _block_spans: dict[int, tuple[int, int]] | None = field(default=None, repr=False)
+    _block_spans: tuple[array, array] | None = field(default=None, repr=False)
     #: per-document analyses shared by rules (e.g. the quantities a kind extracted), so that several
     #: rules of one kind analyse a document once; keys start with the kind's name
     memo: dict = field(default_factory=dict, repr=False)
@@ -199,7 +189,8 @@ class Document:
     # -- structure ---------------------------------------------------------------------------
     def segment_at(self, offset: int) -> Segment | None:
         if self._seg_starts is None:
-            self._seg_starts = [s.start for s in self.segments]
+            segs = self.segments
+            self._seg_starts = segs.starts if isinstance(segs, SegmentList) else [s.start for s in segs]
         i = bisect_right(self._seg_starts, offset) - 1
         if i >= 0 and self.segments[i].start <= offset < max(self.segments[i].end, self.segments[i].start + 1):
             return self.segments[i]
@@ -258,13 +249,23 @@ class Document:
 
     def _block_span(self, block: int) -> tuple[int, int]:
         if self._block_spans is None:
-            spans: dict[int, tuple[int, int]] = {}
-            for sg in self.segments:
-                lo_hi = spans.get(sg.block)
-                spans[sg.block] = (sg.start, sg.end) if lo_hi is None else (min(lo_hi[0], sg.start),
-                                                                              max(lo_hi[1], sg.end))
-            self._block_spans = spans
-        return self._block_spans[block]
+            # two arrays indexed by block number, not a dict of tuples: a long page has half a
+            # million blocks; segments come in block order, so a block's last one ends it
+            segs = self.segments
+            rows = (zip(segs.starts, segs.ends, segs.blocks) if isinstance(segs, SegmentList)
+                    else ((sg.start, sg.end, sg.block) for sg in segs))
+            lo, hi = array("q"), array("q")
+            for start, end, b in rows:
+                while len(lo) <= b:
+                    lo.append(-1)
+                    hi.append(-1)
+                if lo[b] < 0 or start < lo[b]:
+                    lo[b] = start
+                if end > hi[b]:
+                    hi[b] = end
+            self._block_spans = (lo, hi)
+        lo, hi = self._block_spans
+        return lo[block], hi[block]
 
     def _block_sentences(self, block: int, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int]]]:
         key = ("document", "sentences", block)
@@ -278,5 +279,11 @@ class Document:
 
 
 
-# The builder lives in its own module; format plugins import it from here.
-from .builder import DocumentBuilder  # noqa: E402,F401  (re-export)
+def __getattr__(name: str) -> object:
+    """The builder lives in its own module (which imports this one); format plugins import it from
+    here, so it is re-exported lazily, and importing `exolint.builder` first works too."""
+    if name == "DocumentBuilder":
+        from .builder import DocumentBuilder
+
+        return DocumentBuilder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,6 +14,8 @@ Policy:
 - Line breaks inside a block become one space, so a phrase wrapped across lines still matches.
 - YAML front matter at the top is not prose, except the values of `frontmatter_keys`
   (see `markdown_frontmatter`).
+- A page over a megabyte is parsed in pieces cut where CommonMark starts afresh, so memory stays
+  bounded; the Document is exactly that of a whole-page parse (see `markdown_pieces`).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from exolint.document import Comment, Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
 
 from .markdown_frontmatter import FrontMatter, mask, split_front_matter
+from .markdown_pieces import PIECE, Pieces, splittable
 
 _O = pyromark.Options
 _PARSER = pyromark.Markdown(options=_O.ENABLE_TABLES | _O.ENABLE_STRIKETHROUGH | _O.ENABLE_FOOTNOTES)
@@ -42,18 +45,44 @@ DEFAULT_FRONTMATTER_KEYS = ("title", "description")
 
 def parse(source: str, path: str, options: dict | None = None) -> Document:
     """Build the prose and its exact offset map; never raises on odd Markdown."""
-    options = options or {}
+    return _parse(source, path, options or {}, PIECE)
+
+
+def _parse(source: str, path: str, options: dict, piece: int) -> Document:
+    """`parse`, walking the page in pieces of about `piece` code points (see markdown_pieces)."""
     b = DocumentBuilder(path, source, "markdown")
     keys = options.get("frontmatter_keys", DEFAULT_FRONTMATTER_KEYS) or ()
-    text = source
     fm = split_front_matter(source, frozenset((keys,) if isinstance(keys, str) else keys))
     if fm is not None:
         _emit_front_matter(b, fm)
-        text = mask(source, fm.end)
-    elif source.startswith("\ufeff"):
-        text = "   " + source[1:]  # the BOM's three bytes as blanks: offsets keep, Markdown ignores
-    _walk(b, source, text)
+    bom = fm is None and source.startswith("\ufeff")
+    if len(source) <= piece or not splittable(source):
+        text = _head(source, fm, bom)
+        if text is source and len(source) > piece and not source.isascii():
+            text = source[:1] + source[1:]  # a copy to carry pyromark's UTF-8 copy, freed after
+        _walk(b, source, source, text, 0, None)
+        return b.build()
+    pieces = Pieces(source, fm.end if fm is not None else 1, piece)
+    while (got := pieces.next()) is not None:
+        a, c, limit = got
+        chunk = source[a:c]
+        text = _head(chunk, fm, bom) if a == 0 else chunk
+        stop = _walk(b, source, chunk, text, a, limit)
+        del chunk, text  # each carries pyromark's UTF-8 copy of itself
+        if stop is None:
+            pieces.done(c)
+        else:
+            pieces.retry(stop)
     return b.build()
+
+
+def _head(text: str, fm: FrontMatter | None, bom: bool) -> str:
+    """What the parser reads of the page's first piece `text`: front matter and BOM blanked."""
+    if fm is not None:
+        return mask(text, fm.end)
+    if bom:
+        return "   " + text[1:]  # the BOM's three bytes as blanks: offsets keep, Markdown ignores
+    return text
 
 
 def _emit_front_matter(b: DocumentBuilder, fm: FrontMatter) -> None:
@@ -97,9 +126,17 @@ def _chars(raw: bytes, lb: int, lc: int, x: int) -> int:
     return lc - len(raw[x:lb].decode("utf-8", "surrogatepass"))
 
 
-def _walk(b: DocumentBuilder, source: str, text: str) -> None:
-    raw, text = _utf8(source, text)
-    lb = lc = 0  # cursor: byte lb of the source is code point lc
+def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, limit: int | None) -> int | None:
+    """Emit the prose of `piece`, the part of `source` from `base` on, which the parser reads as `text`.
+
+    Returns None when the piece was walked to its end, or the start of the line on which a
+    top-level code or HTML block begins that reaches past `limit` (a source offset) and so may
+    go on after the piece; nothing of that block or after it was emitted.
+    """
+    raw, text = _utf8(piece, text)
+    lb, lc = 0, base  # cursor: byte lb of the piece is code point lc of the source
+    if limit is not None:  # as a byte offset of the piece: the blank line before the cut is ASCII
+        limit = limit - base if raw is None else len(raw) - (base + len(piece) - limit)
     add, open_segment, startswith = b.add, b.open_segment, source.startswith
     comments = b.comments
     containers: list[str] = []  # scope of each open list item, blockquote, footnote
@@ -119,6 +156,8 @@ def _walk(b: DocumentBuilder, source: str, text: str) -> None:
                 cs = lc if s == lb else _chars(raw, lb, lc, s)
                 lb, lc = e, cs + e - s
                 s, e = cs, lc
+            else:
+                s, e = s + base, e + base
             if ev == "HardBreak":  # `  \n` or `\\\n`: the break stands at the line ending
                 s = e - 2 if startswith("\r\n", e - 2) else e - 1
             b.add_break(" ", s)
@@ -134,6 +173,8 @@ def _walk(b: DocumentBuilder, source: str, text: str) -> None:
                 # verbatim text is as long in bytes as in code points only when it is ASCII
                 lc = cs + (len(t) if e - s == len(t) else len(raw[s:e].decode("utf-8", "surrogatepass")))
                 lb, s, e = e, cs, lc
+            else:
+                s, e = s + base, e + base
             if not in_block:  # a tight list item has no paragraph events
                 b.new_block()
                 scope, level = (containers[-1] if containers else "paragraph"), 0
@@ -156,13 +197,17 @@ def _walk(b: DocumentBuilder, source: str, text: str) -> None:
                     open_segment(scope)
                     in_block = True
                 elif tag == "HtmlBlock":
+                    s, e = rng["start"], rng["end"]
+                    if limit is not None and e > limit and not containers:
+                        return _line_start(source, base, raw, lb, lc, s)
                     skip += 1
                     in_block = False
-                    s, e = rng["start"], rng["end"]
                     if raw is not None:
                         cs = _chars(raw, lb, lc, s)
                         lb, lc = e, _chars(raw, s, cs, e)
                         s, e = cs, lc
+                    else:
+                        s, e = s + base, e + base
                     for m in _HTML_COMMENT.finditer(source, s, e):
                         comments.append(Comment(m.group(), m.start(), m.end()))
                 elif tag == "Item":
@@ -193,6 +238,8 @@ def _walk(b: DocumentBuilder, source: str, text: str) -> None:
                 in_block = False
             else:
                 if kind in _SKIPPED_BLOCKS:
+                    if limit is not None and rng["end"] > limit and not containers:
+                        return _line_start(source, base, raw, lb, lc, rng["start"])
                     skip += 1
                 in_block = False  # List, Table, code
             continue
@@ -231,7 +278,16 @@ def _walk(b: DocumentBuilder, source: str, text: str) -> None:
                 cs = _chars(raw, lb, lc, s)
                 lb, lc = e, _chars(raw, s, cs, e)
                 s, e = cs, lc
+            else:
+                s, e = s + base, e + base
             comments.append(Comment(source[s:e], s, e))
+    return None
+
+
+def _line_start(source: str, base: int, raw: bytes | None, lb: int, lc: int, s: int) -> int:
+    """Source offset of the start of the line holding byte `s` of the piece (never before `base`)."""
+    at = s + base if raw is None else _chars(raw, lb, lc, s)
+    return max(source.rfind("\n", base, at), source.rfind("\r", base, at)) + 1 or base
 
 
 @hookimpl
