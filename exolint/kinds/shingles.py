@@ -79,14 +79,23 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     # a long page keeps each paragraph's shingles as a packed array (8 bytes a shingle, where a set
     # of ints costs ~90); a set is rebuilt only for a paragraph being compared
     packed = len(paragraphs) > MAX_SHARED
-    long = [(i, w) for i, w in enumerate(paragraph_words(text, paragraphs, low)) if len(w) >= min_words]
-    if len(long) < 2:
-        return []  # nothing to compare: no shingles needed
     shingled: dict[int, set[int] | _Packed] = {}
-    for i, words in long:
-        sh = _shingle_set(words)
-        shingled[i] = _pack(sh) if packed else sh
-    del long
+    if packed:
+        # a long page: one paragraph's words at a time (all of a 50 MB page's words at once, as
+        # strings, would cost several hundred MB)
+        for i, (a, b) in enumerate(paragraphs):
+            words = _words(text, a, b)
+            if len(words) >= min_words:
+                shingled[i] = _pack(_shingle_set(words))
+        if len(shingled) < 2:
+            return []
+    else:
+        long = [(i, w) for i, w in enumerate(paragraph_words(text, paragraphs, low)) if len(w) >= min_words]
+        if len(long) < 2:
+            return []  # nothing to compare: no shingles needed
+        for i, words in long:
+            shingled[i] = _shingle_set(words)
+        del long
     if packed and len(shingled) <= MAX_SHARED:
         packed = False
         shingled = {i: set(p[0]) for i, p in shingled.items()}  # type: ignore[union-attr]
