@@ -19,11 +19,8 @@ never trusted there and every file is hashed. A file with findings is read anywa
 reporter shows source lines (`want_source`), and its hash is then checked as well. Clock skew between this machine and a network
 file system larger than `RACY_NS` could reopen gap (1); `--no-cache` is the way out.
 
-Index files are written to a temporary file and moved into place with `os.replace`, so parallel
-workers and concurrent runs never see a half written index; before writing, the index on disk is
-read again and this run's changes are applied over it, so a concurrent run's entries are kept
-(a lost race only costs a miss, never a stale hit). A corrupt or foreign index is ignored and
-rebuilt. Results with errors (undecodable file, rule timeout) are never stored: they are re-run
+The index files themselves (atomic, merging writes; corrupt ones ignored) are `exolint.cachefiles`.
+Results with errors (undecodable file, rule timeout) are never stored: they are re-run
 every time. Nothing here is pickled: a cache directory inside a reviewed repository is untrusted
 input, and JSON can't run code.
 """
@@ -36,11 +33,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .cachefiles import Index
 from .cachekey import FORMAT, filter_key, plan_key, ruleset_fingerprint, settings_key
 from .cacherows import finding_from_json, finding_from_row, finding_to_json, finding_to_row
 from .runner import FileResult, Target, lint_target
 
-__all__ = ["DEFAULT_DIR", "ResultCache", "filter_key", "finding_from_json", "finding_to_json", "lint_miss",
+__all__ = ["DEFAULT_DIR", "FORMAT", "ResultCache", "filter_key", "finding_from_json", "finding_to_json", "lint_miss",
            "open_cache", "ruleset_fingerprint", "settings_key"]
 
 DEFAULT_DIR = ".exolint_cache"
@@ -48,8 +46,6 @@ DEFAULT_DIR = ".exolint_cache"
 RACY_NS = 2_000_000_000
 #: Windows' st_ctime is the creation time: an in-place write would keep the signature
 TRUST_STAT = os.name != "nt"
-#: index files kept (one per plan key); older ones are removed when a new one is written
-KEEP = 16
 
 #: [signature | None, size, sha256 hex, finding rows as a JSON text, notices]; the rows stay text
 #: until the file is reported, so a large index costs little memory and parses fast
@@ -79,33 +75,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class _Index:
-    """One index file in memory, and what this run changed in it."""
-
-    __slots__ = ("path", "entries", "updated", "dropped", "existed")
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.entries, self.existed = _load(path)
-        self.updated: set[str] = set()
-        self.dropped: set[str] = set()
-
-
-def _load(path: Path) -> tuple[dict[str, Any], bool]:
-    """The entries of an index file; an unreadable, corrupt or foreign file counts as empty."""
-    try:
-        with open(path, "rb") as f:
-            data = json.loads(f.read())
-        entries = data["entries"]
-        if data["format"] != FORMAT or data["key"] != path.stem or type(entries) is not dict:
-            return {}, True
-        return entries, True
-    except FileNotFoundError:
-        return {}, False
-    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
-        return {}, True
-
-
 class ResultCache:
     """Findings per file on disk; see the module docstring for what decides a hit."""
 
@@ -113,7 +82,7 @@ class ResultCache:
         self.directory = Path(directory)
         self.index_dir = self.directory / "index"
         self._plan_keys: dict[int, tuple[Any, str | None]] = {}
-        self._indexes: dict[str, _Index] = {}
+        self._indexes: dict[str, Index] = {}
         self.hits = 0
         self.misses = 0
         #: files read and hashed to decide a hit (the stat signature did not settle it)
@@ -131,10 +100,10 @@ class ResultCache:
         self._plan_keys[id(plan)] = (plan, key)
         return key
 
-    def _index(self, key: str) -> _Index:
+    def _index(self, key: str) -> Index:
         idx = self._indexes.get(key)
         if idx is None:
-            idx = self._indexes[key] = _Index(self.index_dir / f"{key}.json")
+            idx = self._indexes[key] = Index(self.index_dir / f"{key}.json")
         return idx
 
     # -- lookups (in the main process) -------------------------------------------------------------
@@ -193,7 +162,8 @@ class ResultCache:
             rows, notices = entry[3], entry[4]
             if type(rows) is not str or type(notices) is not list or not all(type(n) is str for n in notices):
                 return None
-            findings = [finding_from_row(target.display, r) for r in json.loads(rows)]
+            # a third of a site's files have no findings: no need to parse their "[]"
+            findings = [finding_from_row(target.display, r) for r in json.loads(rows)] if rows != "[]" else []
         except (ValueError, TypeError, IndexError, KeyError, RecursionError):
             return None
         res = FileResult(target.display, findings=findings, notices=notices)
@@ -232,70 +202,7 @@ class ResultCache:
         """Write every changed index; a cache that cannot be written only costs speed."""
         for idx in self._indexes.values():
             if idx.updated or idx.dropped:
-                self._write(idx)
-                idx.updated.clear()
-                idx.dropped.clear()
-
-    def _write(self, idx: _Index) -> None:
-        import tempfile
-
-        merged, _ = _load(idx.path)  # what concurrent runs wrote since we loaded it
-        for d in idx.updated:
-            if d in idx.entries:
-                merged[d] = idx.entries[d]
-        for d in idx.dropped:
-            merged.pop(d, None)
-        payload = json.dumps({"format": FORMAT, "key": idx.path.stem, "entries": merged},
-                             ensure_ascii=False, separators=(",", ":"))
-        try:
-            self.index_dir.mkdir(parents=True, exist_ok=True)
-            self._tag()
-            fd, tmp = tempfile.mkstemp(dir=self.index_dir, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as f:
-                    f.write(payload)
-                os.replace(tmp, idx.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
-        except (OSError, UnicodeError):
-            return
-        if not idx.existed:
-            idx.existed = True
-            self._prune(keep=idx.path)
-
-    def _prune(self, keep: Path) -> None:
-        """Keep the newest index files: other configurations and rule versions may still use a few."""
-        try:
-            files = sorted(self.index_dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        except OSError:
-            return
-        for p in files[KEEP:]:
-            if p != keep:
-                try:
-                    p.unlink()
-                except OSError:
-                    pass
-
-    _tagged = False
-
-    def _tag(self) -> None:
-        """Mark the directory as a cache for backup tools and keep it out of git (as ruff does)."""
-        if self._tagged:
-            return
-        self._tagged = True
-        for name, text in (("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                            "# exolint result cache; see https://bford.info/cachedir/\n"),
-                           (".gitignore", "# created by exolint\n*\n")):
-            p = self.directory / name
-            if not p.exists():
-                try:
-                    p.write_text(text, encoding="utf-8")
-                except OSError:
-                    pass
+                idx.write(self.directory)
 
 
 def lint_miss(target: Target, plan: Any, registry: Any, timings: Any = None) -> tuple[FileResult, Entry | None]:

@@ -40,19 +40,29 @@ def _str(v: Any) -> str:
     return v
 
 
+def _related(rows: list) -> tuple[Related, ...]:
+    return tuple(Related(_str(m), Position(_int(a), _int(b), _int(c)), Position(_int(d), _int(e), _int(g)))
+                 for m, a, b, c, d, e, g in rows)
+
+
+def _fix(fix: list) -> Fix:
+    safe, reps = fix
+    return Fix(tuple(Replacement(_int(a), _int(b), _str(t)) for a, b, t in reps), safe=bool(safe))
+
+
 def finding_from_row(path: str, row: list) -> Finding:
-    """The finding of `finding_to_row`, named `path`; raises on a row of the wrong shape."""
+    """The finding of `finding_to_row`, named `path`; raises on a row of the wrong shape.
+
+    A warm run builds every cached finding again, so the common fields are checked in one
+    expression rather than a call each (that halves the time per finding)."""
     (rule, name, category, severity, message, sl, sc, so, el, ec, eo, related, fix, matched, context) = row
-    rel = tuple(Related(_str(m), Position(_int(a), _int(b), _int(c)), Position(_int(d), _int(e), _int(g)))
-                for m, a, b, c, d, e, g in related)
-    fx = None
-    if fix is not None:
-        safe, reps = fix
-        fx = Fix(tuple(Replacement(_int(a), _int(b), _str(t)) for a, b, t in reps), safe=bool(safe))
-    return Finding(path=path, rule=_str(rule), name=_str(name), category=_str(category), severity=_str(severity),
-                   message=_str(message), start=Position(_int(sl), _int(sc), _int(so)),
-                   end=Position(_int(el), _int(ec), _int(eo)), related=rel, fix=fx, matched=_str(matched),
-                   context=_str(context))
+    if not (type(rule) is str and type(name) is str and type(category) is str and type(severity) is str
+            and type(message) is str and type(matched) is str and type(context) is str and type(related) is list
+            and type(sl) is int and type(sc) is int and type(so) is int
+            and type(el) is int and type(ec) is int and type(eo) is int):
+        raise TypeError("not a finding row")
+    return Finding(path, rule, name, category, severity, message, Position(sl, sc, so), Position(el, ec, eo),
+                   _related(related) if related else (), _fix(fix) if fix is not None else None, matched, context)
 
 
 # -- the dict form (kept for callers that want the JSON contract's shape plus matched/context) -------

@@ -68,12 +68,13 @@ def rule_source(registry: Registry, rules_dirs: Sequence[str], today: Any, regex
     (then a run served from the result cache compiles nothing). Warnings are printed here, once."""
     from .rule import CompileContext
     from .rulecache import default_dir
-    from .ruleset import RuleLoadError
 
     ctx = CompileContext(today=today, regex_timeout=regex_timeout)
     source = RuleSource(registry, rules_dirs, builtin=builtin, ctx=ctx, cache_dir=default_dir() if cache else None)
     warnings = source.warnings()
     if warnings is None:
+        from .ruleset import RuleLoadError  # loading imports it anyway; known warnings need no rule module
+
         try:
             warnings = source.load().context.warnings  # kept in a cached rule set too
         except RuleLoadError as exc:

@@ -12,7 +12,6 @@ import json
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -68,6 +67,8 @@ class ConfigFile:
 
 @lru_cache(maxsize=1)
 def config_schema() -> dict:
+    from importlib import resources
+
     return json.loads(resources.files("exolint.schema").joinpath("config.json").read_text("utf-8"))
 
 
@@ -112,8 +113,9 @@ def _toml_position(path: Path, keys: list[Any]) -> tuple[int, int]:
 
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, Any]:
-    """Raw keys of one file (None: a pyproject.toml without `[tool.exolint]`) and its YAML nodes."""
-    from .ruleset import LoadError, RuleLoadError, load_yaml
+    """Raw keys of one file (None: a pyproject.toml without `[tool.exolint]`) and its YAML nodes.
+    From `.ruleyaml`, not `.ruleset` (rule schema and examples): every run reads the pyproject.toml above it."""
+    from .ruleyaml import LoadError
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -127,6 +129,8 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, Any]:
             raise ConfigError([LoadError(str(path), line, col, f"invalid TOML: {exc}")]) from None
         table = doc.get("tool", {}).get("exolint")
         return (table if isinstance(table, dict) else None), None
+    from .ruleyaml import RuleLoadError, load_yaml
+
     try:
         data, node = load_yaml(text, str(path))
     except RuleLoadError as exc:

@@ -1,6 +1,6 @@
 """Which files a run lints: named files as given, directories walked for known extensions.
 
-Walks respect `.gitignore` files (with `pathspec`, git's own matching rules) and skip hidden
+Walks respect `.gitignore` files (git's own matching rules, see `exolint.globs`) and skip hidden
 folders, VCS folders and `node_modules`. Output order is sorted, so runs are deterministic.
 """
 from __future__ import annotations
@@ -9,12 +9,12 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator
 
-import pathspec
+from .globs import Matcher, gitignore_matcher
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
 
-def _gitignore(dirpath: Path) -> pathspec.PathSpec | None:
+def _gitignore(dirpath: Path) -> Matcher | None:
     f = dirpath / ".gitignore"
     if not f.is_file():
         return None
@@ -22,18 +22,25 @@ def _gitignore(dirpath: Path) -> pathspec.PathSpec | None:
         lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return gitignore_matcher(lines)
 
 
 def walk(root: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:
-    """Files below `root` for which `wanted(path)` holds, in sorted order, .gitignore respected.
+    """Files below `root` for which `wanted(path)` holds, in sorted order, .gitignore respected."""
+    for path, _ in walk_relative(root, wanted):
+        yield path
+
+
+def walk_relative(root: Path, wanted: Callable[[Path], bool]) -> Iterator[tuple[Path, str]]:
+    """`walk`, each file with its path below `root` (os.sep-separated): joined while walking,
+    since `Path.relative_to` per file cost a tenth of a warm re-run.
 
     Only the root is resolved (its real path is where .gitignore files above it apply from);
     below it, paths are joined as strings, as git matches them: by the path inside the tree,
     not by where a symbolic link points. Resolving each path costs an lstat per component,
     which dominated the walk of a large site.
     """
-    specs: list[tuple[str, pathspec.PathSpec]] = []
+    specs: list[tuple[str, Matcher]] = []
     # .gitignore files above the root (up to the repository top) apply too
     top = root.resolve()
     for parent in [top, *top.parents]:
@@ -53,7 +60,7 @@ def walk(root: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:
                     return True
         return False
 
-    def rec(d: Path, real: str) -> Iterator[Path]:
+    def rec(d: Path, real: str, rel: str) -> Iterator[tuple[Path, str]]:
         pushed = False
         if real != str(top):
             spec = _gitignore(d)
@@ -69,15 +76,15 @@ def walk(root: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:
             if e.is_dir(follow_symlinks=False):
                 if e.name.startswith(".") or e.name in SKIP_DIRS or ignored(sub, True):
                     continue
-                yield from rec(Path(e.path), sub)
+                yield from rec(Path(e.path), sub, rel + e.name + os.sep)
             elif e.is_file() and not e.name.startswith("."):
                 p = Path(e.path)
                 if wanted(p) and not ignored(sub, False):
-                    yield p
+                    yield p, rel + e.name
         if pushed:
             specs.pop()
 
-    yield from rec(root, str(top))
+    yield from rec(root, str(top), "")
 
 
 def _prefix(directory: str) -> str:

@@ -132,9 +132,10 @@ def make_plugin_manager(extra_plugins: tuple[object, ...] = ()) -> pluggy.Plugin
 
 def _load_entry_points(pm: pluggy.PluginManager, blocked: list[str]) -> None:
     """Load each entry point on its own, so one broken plugin cannot stop the others."""
-    from importlib.metadata import entry_points
+    from .entrypoints import exolint_entry_points
+    from .rulecache import default_dir
 
-    for ep in entry_points(group="exolint"):
+    for ep in exolint_entry_points(default_dir()):
         if ep.name in blocked or pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
             continue
         try:

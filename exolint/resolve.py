@@ -13,21 +13,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-import pathspec
-
 from .baseline import Baseline
 from .cachekey import filter_key
 from .config import Settings, is_selected, selector_matches
 from .configfile import ConfigError, ConfigFile, ConfigFinder, load_config, settings_for
+from .globs import Matcher, gitignore_matcher
 from .registry import Registry
 from .rulecache import RuleSource
 from .runner import Filter, Plan, Resolver, Target
-from .suppress import RULE_ID as UNUSED_SUPPRESSION
-from .suppress import SuppressionFilter
 
 if TYPE_CHECKING:  # imported where rules are built: a run served from the result cache builds none
     from .engine import Engine
-    from .ruleset import LoadError, RuleSet
+    from .ruleset import RuleSet
 
 
 def select(rs: RuleSet, settings: Settings, per_file_ignores: Sequence[str] = ()) -> RuleSet:
@@ -72,13 +69,13 @@ class ConfigResolver(Resolver):
         self.base_dirs = {str(Path(d).resolve()) for d in base_dirs}
         self._lazy = False
         self._plans: dict[tuple, Plan] = {}
-        self._real: dict[str, str] = {}
+        self._prefixes: dict[tuple[str, str], str] = {}
         self._by_dir: dict[str, tuple[ConfigFile | None, Settings]] = {}
         self._settings: dict[str | None, Settings] = {}
         self._by_target: dict[tuple, Plan] = {}
         self._engines: dict[str, Engine] = {}
         self._extra: dict[tuple, RuleSet] = {}
-        self._specs: dict[int, tuple[Settings, pathspec.PathSpec, dict[str, pathspec.PathSpec]]] = {}
+        self._specs: dict[int, tuple[Settings, Matcher, dict[str, Matcher], str]] = {}
 
     @property
     def ruleset(self) -> RuleSet:
@@ -95,16 +92,15 @@ class ConfigResolver(Resolver):
         found = self.finder.find(directory)
         return self.finder.load(found) if found else None
 
-    def _full(self, t: Target) -> str:
-        """The target's absolute path as a string (joined, not resolved: `_relative` resolves)."""
-        return os.path.join(self._cwd, os.fspath(t.path) if t.path is not None else t.display)
-
-    def _context(self, t: Target) -> tuple[ConfigFile | None, Settings]:
-        """The configuration and settings of a file's folder, worked out once per folder."""
+    def _where(self, t: Target) -> tuple[str, str]:
+        """The target's folder (absolute; joined, not resolved: `_relative` resolves) and name.
+        Standard input without a file name is in the current folder."""
         if t.path is None and t.display in ("-", ""):
-            d = self._cwd
-        else:
-            d = os.path.dirname(self._full(t))
+            return self._cwd, t.display
+        return os.path.split(os.path.join(self._cwd, os.fspath(t.path) if t.path is not None else t.display))
+
+    def _folder_context(self, d: str) -> tuple[ConfigFile | None, Settings]:
+        """The configuration and settings of a folder, worked out once per folder."""
         got = self._by_dir.get(d)
         if got is None:
             config = self.config_for(Path(d))
@@ -121,48 +117,58 @@ class ConfigResolver(Resolver):
         return settings_for(self.config_for(None), self.overrides)
 
     # -- exclusion and per-file ignores ------------------------------------------------------------
-    def _matchers(self, s: Settings) -> tuple[pathspec.PathSpec, dict[str, pathspec.PathSpec]]:
+    def _matchers(self, s: Settings) -> tuple[Matcher, dict[str, Matcher], str]:
+        """The exclude matcher, the per-file-ignores matchers and the folder globs are relative to."""
         got = self._specs.get(id(s))
         if got is None or got[0] is not s:
-            excl = pathspec.GitIgnoreSpec.from_lines([*s.exclude, *s.extend_exclude])
-            pfi = {g: pathspec.GitIgnoreSpec.from_lines([g]) for g in s.per_file_ignores}
-            got = self._specs[id(s)] = (s, excl, pfi)
-        return got[1], got[2]
+            excl = gitignore_matcher([*s.exclude, *s.extend_exclude])
+            pfi = {g: gitignore_matcher([g]) for g in s.per_file_ignores}
+            root = os.path.dirname(s.config_file) if s.config_file else self._cwd
+            got = self._specs[id(s)] = (s, excl, pfi, root)
+        return got[1], got[2], got[3]
 
-    def _relative(self, t: Target, s: Settings) -> str:
-        """The file's path from its configuration's folder (symbolic links of folders resolved),
-        as globs see it; a file outside that folder is matched by its name."""
-        root = os.path.dirname(s.config_file) if s.config_file else self._cwd
-        parent, name = os.path.split(self._full(t))
-        real = self._real.get(parent)
-        if real is None:
-            real = self._real[parent] = str(Path(parent).resolve())
-        if real == root:
-            return name
-        prefix = root if root.endswith(os.sep) else root + os.sep
-        if not real.startswith(prefix):
-            return name
-        rel = real[len(prefix):] + "/" + name
-        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+    def _relative(self, folder: str, name: str, root: str) -> str:
+        """The file's path from `root`, its configuration's folder (symbolic links of folders
+        resolved), as globs see it; a file outside that folder is matched by its name."""
+        prefix = self._prefixes.get((folder, root))
+        if prefix is None:  # once per folder: resolving costs an lstat per path component
+            real = str(Path(folder).resolve())
+            under = root if root.endswith(os.sep) else root + os.sep
+            prefix = ""
+            if real != root and real.startswith(under):
+                prefix = real[len(under):].replace(os.sep, "/") + "/"
+            self._prefixes[(folder, root)] = prefix
+        return prefix + name
 
     def excluded(self, t: Target, s: Settings | None = None) -> bool:
         """Excluded by `exclude`/`extend-exclude`; a file named on the command line only with
         `--force-exclude` (so `exolint check LICENSE` still lints it, and pre-commit does not)."""
+        folder, name = self._where(t)
+        return self._excluded(t, s or self._folder_context(folder)[1], folder, name)
+
+    def _excluded(self, t: Target, s: Settings, folder: str, name: str) -> bool:
         if t.explicit and not self.force_exclude:
             return False
-        s = s or self._context(t)[1]
-        return self._matchers(s)[0].match_file(self._relative(t, s))
+        excl, _, root = self._matchers(s)
+        return excl.match_file(self._relative(folder, name, root))
 
     def prepare(self, targets: Sequence[Target]) -> list[Target]:
         """Targets left after exclusion, with every plan worked out now, so a configuration error
         stops the run before any output (raises ConfigError). Plans are built lazily when the
         rule set has a key and no configuration adds rule directories; `build` then builds them."""
-        out = [t for t in targets if not self.excluded(t, self._context(t)[1])]
+        kept = []
+        for t in targets:
+            folder, name = self._where(t)
+            config, s = self._folder_context(folder)
+            if not self._excluded(t, s, folder, name):
+                kept.append((t, folder, name, config, s))
         self._lazy = (self._source is not None and self._source.key is not None
                       and not any(self._extra_dirs(s) for s in self._settings.values()))
-        for t in out:
-            self.plan_for(t)
-        return out
+        for t, folder, name, config, s in kept:
+            tk = (t.display, t.path)
+            if tk not in self._by_target:
+                self._by_target[tk] = self._plan_at(folder, name, config, s)
+        return [k[0] for k in kept]
 
     def build(self, targets: Sequence[Target]) -> None:
         """Build the plans of `targets` now, in order (raises ConfigError for a bad `rule-options`)."""
@@ -174,14 +180,14 @@ class ConfigResolver(Resolver):
         tk = (target.display, target.path)
         plan = self._by_target.get(tk)
         if plan is None:
-            plan = self._by_target[tk] = self._plan_for(target)
+            folder, name = self._where(target)
+            plan = self._by_target[tk] = self._plan_at(folder, name, *self._folder_context(folder))
         return plan
 
-    def _plan_for(self, target: Target) -> Plan:
-        config, s = self._context(target)
-        _, pfi_specs = self._matchers(s)
+    def _plan_at(self, folder: str, name: str, config: ConfigFile | None, s: Settings) -> Plan:
+        _, pfi_specs, root = self._matchers(s)
         if pfi_specs:
-            rel = self._relative(target, s)
+            rel = self._relative(folder, name, root)
             pfi = tuple(sel for glob, spec in pfi_specs.items() if spec.match_file(rel)
                         for sel in s.per_file_ignores[glob])
         else:
@@ -216,6 +222,9 @@ class ConfigResolver(Resolver):
         return tuple(sorted(d for d in (str(Path(x).resolve()) for x in s.rules) if d not in self.base_dirs))
 
     def _suppression(self, selected: RuleSet, s: Settings) -> Callable:
+        from .suppress import RULE_ID as UNUSED_SUPPRESSION
+        from .suppress import SuppressionFilter
+
         known = [c.rule for c in self.ruleset] + [c.rule for rs in self._extra.values() for c in rs]
         unused = selected.by_id.get(UNUSED_SUPPRESSION)
         return SuppressionFilter(known, selected.by_id, unused.rule if unused else None,
@@ -259,65 +268,7 @@ class ConfigResolver(Resolver):
         """Apply `severity` and `rule-options`: only the rules they name are compiled again."""
         if not s.severity and not s.rule_options:
             return rs
-        from .ruleset import RuleSet, RuleSpecError, with_options
+        from .overrides import apply_overrides
 
         every = {c.rule.id: c.rule for c in self._with_extra_rules(s, config)}
-        overrides: dict[str, dict[str, Any]] = {}
-        errors = []
-        for key, table in (("severity", s.severity), ("rule-options", s.rule_options)):
-            for ref, value in table.items():
-                rule = every.get(ref.upper()) or next((r for r in every.values() if ref.lower() in (r.name, *r.aliases)), None)
-                if rule is None:
-                    errors.append(self._error(config, (key, ref), f"{key}/{ref}: no such rule (give an id or a name)"))
-                    continue
-                if key == "rule-options":
-                    errors += self._check_options(config, ref, rule, value)
-                o = overrides.setdefault(rule.id, {})
-                o.update({"severity": value} if key == "severity" else value)
-        if errors:
-            raise ConfigError(errors)
-        out = []
-        for c in rs:
-            if c.rule.id not in overrides:
-                out.append(c)
-                continue
-            spec = self.registry.kinds[c.rule.kind]
-            try:
-                out.append(spec.compile(with_options(c.rule, overrides[c.rule.id]), rs.context))
-            except RuleSpecError as exc:
-                ref = next((k for k in s.rule_options if k.upper() == c.rule.id), c.rule.id)
-                errors.append(self._error(config, ("rule-options", ref, *exc.path), f"rule-options/{ref}: {exc}"))
-            except Exception as exc:  # noqa: BLE001 - a kind rejecting an override is a config error
-                errors.append(self._error(config, ("rule-options",), f"rule-options/{c.rule.id}: {type(exc).__name__}: {exc}"))
-        if errors:
-            raise ConfigError(errors)
-        return RuleSet(out, rs.context)
-
-    def _check_options(self, config: ConfigFile | None, ref: str, rule: Any, value: dict) -> list[LoadError]:
-        """Overrides must be keys the rule's kind knows (or window/scope), with valid values."""
-        import jsonschema
-
-        from .ruleset import base_schema
-
-        props = dict(self.registry.kinds[rule.kind].schema.get("properties", {}))
-        for k in ("window", "scope", "severity"):
-            props[k] = base_schema()["properties"][k]
-        schema = {"type": "object", "properties": props, "additionalProperties": False,
-                  "$defs": base_schema()["$defs"]}
-        out = []
-        for err in jsonschema.Draft202012Validator(schema).iter_errors(value):
-            keys = ("rule-options", ref, *err.absolute_path)
-            msg = err.message
-            if err.validator == "additionalProperties":
-                msg += f" (a rule of kind {rule.kind!r} has: {', '.join(sorted(props))})"
-            out.append(self._error(config, keys, f"{'/'.join(map(str, keys))}: {msg}"))
-        return out
-
-    @staticmethod
-    def _error(config: ConfigFile | None, keys: tuple, message: str) -> LoadError:
-        from .ruleset import LoadError
-
-        if config is None:
-            return LoadError("<command line>", 1, 1, message)
-        path, line, col = config.where(keys)
-        return LoadError(path, line, col, message)
+        return apply_overrides(rs, every, s, config, self.registry)

@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -212,6 +211,8 @@ def _write_warnings(path: Path, warnings: list[str]) -> None:
     """Written after a successful load only: its presence also says the rule set loads."""
     if path.exists():
         return
+    import tempfile  # only when writing: a warm start does not pay for its import
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
@@ -239,6 +240,7 @@ def _read(path: Path):
 
 def _write(path: Path, rs: object) -> None:
     import pickle
+    import tempfile
 
     try:
         data = pickle.dumps(rs, protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .decode import DecodeError, decode, is_binary
-from .discovery import walk
+from .discovery import walk_relative
 from .document import Document
 from .finding import FileError, Finding
 from .registry import Registry
@@ -56,9 +56,8 @@ def collect_targets(paths: Sequence[str], registry: Registry, *, stdin_filename:
             continue
         p = Path(given)
         if p.is_dir():
-            for f in walk(p, lambda q: q.suffix.lower() in known):
-                rel = f.relative_to(p)
-                targets.append(Target(os.path.join(given, str(rel)), f))
+            for f, rel in walk_relative(p, lambda q: q.suffix.lower() in known):
+                targets.append(Target(os.path.join(given, rel), f))
         elif p.exists():
             targets.append(Target(given, p, True))
         else:

@@ -6,14 +6,14 @@ Line breaks inside a paragraph become spaces in the prose (same length, so the m
 """
 from __future__ import annotations
 
-import regex
+import re  # not `regex`: these patterns need none of it, and every start imports this plugin
 
 from exolint.document import Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_HEADING = regex.compile(r"(#{1,6})[ \t]+")
-_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def _lines(source: str):

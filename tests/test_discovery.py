@@ -48,3 +48,14 @@ def test_a_linked_file_is_matched_by_its_own_path(tmp_path: Path) -> None:
     except OSError:
         pytest.skip("cannot create symbolic links here")
     assert _walk(tmp_path / "site") == ["a.md", "link.md"]
+
+
+@pytest.mark.parametrize("root", [".", "site", "site/", "./site"])
+def test_walk_relative_gives_each_path_below_the_root(tmp_path: Path, monkeypatch, root: str) -> None:
+    from exolint.discovery import walk_relative
+
+    _tree(tmp_path, ["site/a.md", "site/sub/b.md", "site/sub/deeper/c.md", "site/x.txt"])
+    monkeypatch.chdir(tmp_path / "site" if root == "." else tmp_path)
+    got = list(walk_relative(Path(root), lambda p: p.suffix == ".md"))
+    assert [rel for _, rel in got] == [str(p.relative_to(Path(root))) for p, _ in got]
+    assert [rel.replace(os.sep, "/") for _, rel in got] == ["a.md", "sub/b.md", "sub/deeper/c.md"]
