@@ -99,7 +99,7 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--today", default=None, help="The date used to judge fact review dates (ISO; env EXOLINT_TODAY).")
 @click.option("--regex-timeout", type=float, default=1.0, show_default=True,
-              help="Seconds a rule's pattern may run on one file before it is stopped.")
+              help="Seconds a rule may run on one file, per 64K characters of prose, before it is stopped.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
               help="Processes to lint with (default: the CPUs this process may use; 0 means the same).")
 @click.option("--no-cache", is_flag=True, envvar="EXOLINT_NO_CACHE",

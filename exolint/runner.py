@@ -112,6 +112,7 @@ def lint_target(t: Target, engine: Engine, registry: Registry, settings: Setting
     t0 = time.perf_counter()
     try:
         doc = parse_document(data, t.display, fmt, registry, settings)
+        del data  # the bytes of a 50 MB page are not needed while the rules run
     except DecodeError as exc:
         res.errors.append(FileError(t.display, str(exc)))
         return res

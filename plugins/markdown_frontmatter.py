@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
 
 # One piece of a prose value: (source_start, source_end, text or None when verbatim).
 Piece = tuple[int, int, str | None]
@@ -51,6 +50,8 @@ def split_front_matter(source: str, keys: frozenset[str]) -> FrontMatter | None:
     if not close:
         return None
     body_end = close.start()
+    import yaml  # here, not at import: a warm run whose files are all cached never reads YAML
+
     try:
         data = yaml.safe_load(source[body_start:body_end])
     except yaml.YAMLError:
