@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .cachekey import FORMAT
+from .cacheprune import keep_newest
 
 #: index files kept (one per plan key); older ones are removed when a new one is written
 KEEP = 16
@@ -78,21 +79,7 @@ class Index:
             return
         if not self.existed:
             self.existed = True
-            prune(self.path.parent, keep=self.path)
-
-
-def prune(index_dir: Path, keep: Path) -> None:
-    """Keep the newest index files: other configurations and rule versions may still use a few."""
-    try:
-        files = sorted(index_dir.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for p in files[KEEP:]:
-        if p != keep:
-            try:
-                p.unlink()
-            except OSError:
-                pass
+            keep_newest(self.path.parent, "*.json", self.path, KEEP)
 
 
 def tag(directory: Path) -> None:

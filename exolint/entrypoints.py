@@ -26,6 +26,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any, Iterator
 
+from .cacheprune import keep_newest
+
 #: bump when the layout of the stored file changes
 FORMAT = 1
 #: stored lists kept (one per environment); older ones are removed when a new one is written
@@ -156,22 +158,9 @@ def _write(path: Path, state: str, rows: list[list[Any]]) -> None:
             raise
     except OSError:  # an unwritable cache only costs the scan next time
         return
-    _prune(path.parent, keep=path)
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    """Keep the newest files: `python -m exolint` puts the current folder on `sys.path`, so each
-    project folder it runs in is an environment of its own."""
-    try:
-        files = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for p in files[KEEP:]:
-        if p != keep:
-            try:
-                p.unlink()
-            except OSError:
-                pass
+    # `python -m exolint` puts the current folder on `sys.path`: each project folder it runs in
+    # is an environment of its own
+    keep_newest(path.parent, "*.json", path, KEEP)
 
 
 def exolint_entry_points(cache_dir: Path | None) -> list[EntryPoint]:

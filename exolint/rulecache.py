@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
+from .cacheprune import keep_newest
 from .registry import Registry, plugin_versions
 
 if TYPE_CHECKING:
@@ -256,21 +257,7 @@ def _write(path: Path, rs: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        _prune(path.parent, keep=path)
+        keep_newest(path.parent, "*.pickle", path, KEEP, companions=(".json",))  # a pickle and its warnings
     except OSError:
         return
 
-
-def _prune(directory: Path, keep: Path) -> None:
-    """Remove all but the newest entries (other checkouts and configurations may still use a few)."""
-    try:
-        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for p in entries[KEEP:]:
-        if p != keep:
-            for q in (p, p.with_suffix(".json")):  # the pickle and its warnings
-                try:
-                    q.unlink()
-                except OSError:
-                    pass
