@@ -5,7 +5,6 @@ import datetime as _dt
 import json
 import os
 import time
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,21 +17,9 @@ from exolint.registry import get_registry
 from exolint.rule import CompileContext
 from exolint.ruleset import RuleSet, load_ruleset
 from exolint.runner import Plan, Resolver, collect_targets, run
+from rule_files import pattern_rule
 
 TODAY = _dt.date(2026, 11, 22)
-RULE = textwrap.dedent("""\
-    id: EXO980
-    name: test-glow-promise
-    kind: pattern
-    category: other
-    severity: warning
-    message: "'{{match}}' is a test finding"
-    description: A rule that exists only for this test.
-    patterns: [{phrase}]
-    examples:
-      bad: ["a «{phrase}» b", "«{phrase}»"]
-      good: ["nothing here", "still nothing"]
-    """)
 PAGES = {
     "a.md": "# Glow\n\nOur glow promise is absolutely safe and FDA-approved.\n",
     "b.md": "# Prices\n\nA glow guarantee for 97% of clients. Exosomes are 10,000-200,000 nm.\n",
@@ -53,7 +40,7 @@ def site(tmp_path: Path) -> Path:
 def rules_dir(tmp_path: Path, phrase: str = "glow promise") -> Path:
     d = tmp_path / "rules"
     d.mkdir(exist_ok=True)
-    (d / "EXO980-test.yaml").write_text(RULE.format(phrase=phrase), encoding="utf-8")
+    (d / "EXO980-test.yaml").write_text(pattern_rule("EXO980", "test-glow-promise", phrase), encoding="utf-8")
     return d
 
 

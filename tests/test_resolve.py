@@ -17,21 +17,9 @@ from exolint.resolve import ConfigResolver
 from exolint.rule import CompileContext
 from exolint.rulecache import RuleSource
 from exolint.runner import collect_targets
+from rule_files import pattern_rule
 
 TODAY = _dt.date(2026, 11, 22)
-RULE = textwrap.dedent("""\
-    id: EXO981
-    name: test-shine-pledge
-    kind: pattern
-    category: other
-    severity: warning
-    message: "'{{match}}' is a test finding"
-    description: A rule that exists only for this test.
-    patterns: [{phrase}]
-    examples:
-      bad: ["a «{phrase}» b", "«{phrase}»"]
-      good: ["nothing here", "still nothing"]
-    """)
 
 
 def make_site(tmp_path: Path) -> tuple[Path, Path]:
@@ -42,7 +30,8 @@ def make_site(tmp_path: Path) -> tuple[Path, Path]:
     (root / "sub" / "c.md").write_text("Completely safe, the shine pledge, bright offer.\n", encoding="utf-8")
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "EXO981-test.yaml").write_text(RULE.format(phrase="shine pledge"), encoding="utf-8")
+    rule = pattern_rule("EXO981", "test-shine-pledge", "shine pledge")
+    (rules / "EXO981-test.yaml").write_text(rule, encoding="utf-8")
     return root, rules
 
 
@@ -73,7 +62,8 @@ def test_lazy_plans_follow_rule_setting_and_config_changes(env: Path) -> None:
 
     first = same_as_uncached()
     assert "EXO981" in first
-    (rules / "EXO981-test.yaml").write_text(RULE.format(phrase="bright offer"), encoding="utf-8")
+    rule = pattern_rule("EXO981", "test-shine-pledge", "bright offer")
+    (rules / "EXO981-test.yaml").write_text(rule, encoding="utf-8")
     changed = same_as_uncached()
     assert changed != first and "bright offer" in changed
     (root / ".exolint.yaml").write_text("ignore: [EXO981]\n", encoding="utf-8")

@@ -16,27 +16,15 @@ from exolint.plugins.text import parse
 from exolint.registry import get_registry
 from exolint.rule import CompileContext
 from exolint.ruleset import RuleLoadError
+from rule_files import pattern_rule
 
 TODAY = _dt.date(2026, 11, 22)
-RULE = textwrap.dedent("""\
-    id: EXO970
-    name: test-spa-miracle
-    kind: pattern
-    category: other
-    severity: warning
-    message: "'{{match}}' is a test finding"
-    description: A rule that exists only for this test.
-    patterns: [{phrase}]
-    examples:
-      bad: ["a «{phrase}» b", "«{phrase}»"]
-      good: ["nothing here", "still nothing"]
-    """)
 
 
 def write_rule(d: Path, phrase: str = "spa miracle", name: str = "EXO970-test.yaml") -> Path:
     d.mkdir(parents=True, exist_ok=True)
     p = d / name
-    p.write_text(RULE.format(phrase=phrase), encoding="utf-8")
+    p.write_text(pattern_rule("EXO970", "test-spa-miracle", phrase), encoding="utf-8")
     return p
 
 
