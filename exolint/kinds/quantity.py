@@ -59,6 +59,7 @@ from .quantity_extract import (
     fmt_number,
     lost_dash_splits,
 )
+from .quantity_bind import Binder, ascii_first_words
 from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
@@ -81,14 +82,12 @@ SCHEMA = {
     },
     "required": ["checks"],
 }
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
 
 
 @dataclass
 class QuantityRule:
     rule: Rule
     extractor: Extractor
-    subjects: regex.Pattern | None  # group "ours" or "other"
     checks: frozenset[str]
     bounds: dict[str, tuple[float, float, str]]  # dimension -> (min, max, unit as written) in base units
     cite: dict[str, str]
@@ -97,48 +96,19 @@ class QuantityRule:
     fix: str
     messages: dict[str, str]
     triggers: tuple[str, ...]
-    timeout: float
-    #: the first word of every subject, literally: a cheap test that a line can hold a subject at all
-    mention: regex.Pattern | None = None
+    timeout: float | None
+    binder: Binder | None = None
 
     # -- binding ---------------------------------------------------------------------------------
     def _subjects_of(self, doc: Document, found: list[Quantity]) -> list[str | None]:
         """The bound subject of each quantity; rules with the same subjects and reach share it."""
-        if self.subjects is None:
+        if self.binder is None:
             return [""] * len(found)
-        key = ("quantity", "bind", self.subjects.pattern, self.max_words, self.extractor.key, self.rule.scope)
+        key = ("quantity", "bind", self.binder.subjects.pattern, self.max_words, self.extractor.key, self.rule.scope)
         bound = doc.memo.get(key)
         if bound is None:
-            bound = doc.memo[key] = [self._bound_subject(doc, q) for q in found]
+            bound = doc.memo[key] = [self.binder.bound(doc, q, self.timeout) for q in found]
         return bound
-
-    def _bound_subject(self, doc: Document, q: Quantity) -> str | None:
-        """The subject text a quantity describes, or None when it is about something else."""
-        text = doc.match_text
-        if self.mention is not None and "\n" not in text[q.start:q.end]:
-            # a sentence never leaves its block, and a block has no newline: no subject word in the
-            # line means no subject in the sentence, and splitting sentences can wait
-            lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
-            if not self.mention.search(text, lo, len(text) if hi < 0 else hi, timeout=self.timeout):
-                return None
-        a, b = doc.window(q.start, q.end, "sentence")
-        best_before = best_after = None
-        for m in self.subjects.finditer(text, a, b, timeout=self.timeout):
-            mine = m.group("ours") is not None
-            if m.start() < q.end and m.end() > q.start:  # the unit word is the subject
-                return doc.text[m.start():m.end()] if mine else None
-            if m.end() <= q.start:
-                d = len(_TOKEN.findall(text, m.end(), q.start))
-                if d <= self.max_words and (best_before is None or d <= best_before[0]):
-                    best_before = (d, mine, m)
-            elif m.start() >= q.end:
-                d = len(_TOKEN.findall(text, q.end, m.start()))
-                if d <= self.max_words and (best_after is None or d < best_after[0]):
-                    best_after = (d, mine, m)
-        pick = best_before or best_after
-        if pick is None or not pick[1]:
-            return None
-        return doc.text[pick[2].start():pick[2].end()]
 
     # -- judging ---------------------------------------------------------------------------------
     def _ok(self, q: Quantity, value: float) -> bool:
@@ -275,13 +245,15 @@ def compile(rule: Rule, ctx: CompileContext) -> QuantityRule:
     if checks & {"plausibility", "mangled"} and not bounds:
         raise RuleSpecError("plausibility and mangled checks need 'plausible' bounds or a 'fact' with them",
                             ("checks",))
-    subjects = list(o.get("subjects", []))
-    pattern = _subject_pattern(subjects, list(o.get("other_subjects", [])))
+    subjects, others = list(o.get("subjects", [])), list(o.get("other_subjects", []))
+    pattern = _subject_pattern(subjects, others)
+    max_words = int(o.get("max_words", 25))
+    binder = None if pattern is None else Binder(pattern, max_words, _mention_pattern(subjects),
+                                                 ascii_first_words(subjects + others))
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
     if not triggers:
         triggers = phrase_triggers(subjects) if subjects else tuple(
             dict.fromkeys(t for u in units for t in UNIT_TRIGGERS[u]))
-    return QuantityRule(rule, compile_extractor(units), pattern, checks, bounds, cite,
-                        float(o.get("tolerance", 5)), int(o.get("max_words", 25)), o.get("fix", "safe"),
-                        dict(o.get("messages", {})), triggers, ctx.regex_timeout,
-                        _mention_pattern(subjects) if pattern is not None else None)
+    return QuantityRule(rule, compile_extractor(units), checks, bounds, cite, float(o.get("tolerance", 5)),
+                        max_words, o.get("fix", "safe"), dict(o.get("messages", {})), triggers, ctx.regex_timeout,
+                        binder)

@@ -174,12 +174,14 @@ def _finditer(ex: Extractor, text: str, start: int, end: int, timeout: float) ->
         tried = at + 1
 
 
+_UNIT_NAMES = list(UNITS)
+
+
 def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     m = ex.unit.match(text, pos, end)
     if not m:
         return None
-    names = list(UNITS)
-    return next(names[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
+    return _UNIT_NAMES[int(m.lastgroup[1:])]  # the one unit group that took part (group "u<index>")
 
 
 def extract(ex: Extractor, text: str, start: int, end: int, timeout: float) -> list[Quantity]:

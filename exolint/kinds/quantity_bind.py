@@ -1,0 +1,102 @@
+"""Binding a quantity to the subject it describes: the nearest subject mention in its sentence.
+
+Why its own module: binding is most of the quantity rules' time on a real page, and nearly all
+of that went to scanning sentences with the subject pattern, a long case-blind alternation of
+phrases that the `regex` module tries at every position (about 100 ns a character). A mention can
+only start where a phrase's first word does, and `str.find` in lower-cased text finds those places
+at memory speed, so the pattern is tried there alone (`Binder.mentions`), with the same matches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from .quantity_extract import Quantity
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
+#: the only characters that match an ASCII letter case-blind (`regex.IGNORECASE`) but do not
+#: lower-case to it in place ("ſ" matches "s"; "İ" matches "i" and lower-cases to two characters);
+#: a test finds them by trying every character
+CASE_TRAPS = "\u0130\u017f"
+
+
+def ascii_first_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """The lower-cased first words of the phrases, when all are ASCII (else None): every match of
+    the subject pattern starts with one of them. A word that another one starts with is left out,
+    as the shorter one finds its places too ("cell" finds "cells")."""
+    words = [p.split()[0].lower() if p.split() else "" for p in phrases]
+    if not words or not all(w and w.isascii() for w in words):
+        return None
+    return tuple(sorted(w for w in set(words) if not any(v != w and w.startswith(v) for v in words)))
+
+
+@dataclass
+class Binder:
+    subjects: regex.Pattern  # group "ours" or "other"
+    max_words: int
+    #: the first word of every subject, literally: a cheap test that a line can hold a subject at all
+    mention: regex.Pattern | None = None
+    #: `ascii_first_words` of all phrases, or None to scan with the pattern everywhere
+    first_words: tuple[str, ...] | None = None
+
+    def bound(self, doc: Document, q: Quantity, timeout: float | None) -> str | None:
+        """The subject text a quantity describes, or None when it is about something else: the
+        nearest mention before it in its sentence (within `max_words`), else the nearest after it;
+        the subject being the unit word itself wins."""
+        text = doc.match_text
+        if self.mention is not None and "\n" not in text[q.start:q.end]:
+            # a sentence never leaves its block, and a block has no newline: no subject word in the
+            # line means no subject in the sentence, and splitting sentences can wait
+            lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+            if not self.mention.search(text, lo, len(text) if hi < 0 else hi, timeout=timeout):
+                return None
+        a, b = doc.window(q.start, q.end, "sentence")
+        best_before = best_after = None
+        for s, e, mine in self.mentions(text, a, b, timeout):
+            if s < q.end and e > q.start:  # the unit word is the subject
+                return doc.text[s:e] if mine else None
+            if e <= q.start:
+                d = len(_TOKEN.findall(text, e, q.start))
+                if d <= self.max_words and (best_before is None or d <= best_before[0]):
+                    best_before = (d, mine, s, e)
+            elif s >= q.end:
+                d = len(_TOKEN.findall(text, q.end, s))
+                if d <= self.max_words and (best_after is None or d < best_after[0]):
+                    best_after = (d, mine, s, e)
+        pick = best_before or best_after
+        if pick is None or not pick[1]:
+            return None
+        return doc.text[pick[2]:pick[3]]
+
+    def mentions(self, text: str, a: int, b: int, timeout: float | None) -> list[tuple[int, int, bool]]:
+        """The matches of `subjects.finditer(text, a, b)` as (start, end, ours).
+
+        The pattern is tried only where a first word occurs in the lower-cased text. That finds
+        every match when lower-casing keeps every offset and catches every case-blind match of an
+        ASCII word, which holds unless the text has one of `CASE_TRAPS`; then, or when some phrase
+        is not ASCII, the pattern scans every position.
+        """
+        piece = text[a:b]
+        low = piece.lower()
+        if (self.first_words is None or len(low) != len(piece)
+                or not piece.isascii() and any(c in piece for c in CASE_TRAPS)):
+            return [(m.start(), m.end(), m.group("ours") is not None)
+                    for m in self.subjects.finditer(text, a, b, timeout=timeout)]
+        places = set()
+        for w in self.first_words:
+            i = low.find(w)
+            while i >= 0:
+                places.add(i)
+                i = low.find(w, i + 1)
+        out: list[tuple[int, int, bool]] = []
+        last, match = a, self.subjects.match
+        for i in sorted(places):  # as finditer: leftmost first, resuming after each match
+            if a + i < last:
+                continue
+            m = match(text, a + i, b, timeout=timeout)
+            if m is not None:
+                out.append((m.start(), m.end(), m.group("ours") is not None))
+                last = m.end()
+        return out

@@ -1,0 +1,108 @@
+"""Binding quantities to subjects: the fast mention scan must equal the plain pattern scan."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exolint.kinds import quantity
+from exolint.kinds.quantity_bind import CASE_TRAPS, Binder, ascii_first_words
+from exolint.kinds.quantity_extract import compile_extractor, extract
+from exolint.plugins.text import parse
+
+OURS = ["exosome", "exosomes", "small EVs", "small extracellular vesicles", "sEVs"]
+OTHER = ["extracellular vesicles", "EVs", "cell", "cells", "stem cells", "microvesicles"]
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
+
+
+def binder(ours=OURS, other=OTHER, max_words=25) -> Binder:
+    pattern = quantity._subject_pattern(list(ours), list(other))
+    return Binder(pattern, max_words, quantity._mention_pattern(list(ours)), ascii_first_words(list(ours) + list(other)))
+
+
+def plain(b: Binder, text: str, a: int, e: int) -> list[tuple[int, int, bool]]:
+    return [(m.start(), m.end(), m.group("ours") is not None) for m in b.subjects.finditer(text, a, e)]
+
+
+def reference_bound(b: Binder, doc, q) -> str | None:
+    """The binding as first written: the plain pattern scan over the quantity's sentence."""
+    text = doc.match_text
+    a, e = doc.window(q.start, q.end, "sentence")
+    best_before = best_after = None
+    for m in b.subjects.finditer(text, a, e):
+        mine = m.group("ours") is not None
+        if m.start() < q.end and m.end() > q.start:
+            return doc.text[m.start():m.end()] if mine else None
+        if m.end() <= q.start:
+            d = len(_TOKEN.findall(text, m.end(), q.start))
+            if d <= b.max_words and (best_before is None or d <= best_before[0]):
+                best_before = (d, mine, m)
+        elif m.start() >= q.end:
+            d = len(_TOKEN.findall(text, q.end, m.start()))
+            if d <= b.max_words and (best_after is None or d < best_after[0]):
+                best_after = (d, mine, m)
+    pick = best_before or best_after
+    return None if pick is None or not pick[1] else doc.text[pick[2].start():pick[2].end()]
+
+
+def test_case_traps_are_all_the_characters_lowering_misses():
+    """Every character that matches an ASCII letter case-blind either lower-cases to that letter
+    in place or is listed in CASE_TRAPS (so the str.find shortcut never misses a match)."""
+    chars = "".join(chr(i) for i in range(128, sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    traps = set()
+    for c in regex.findall(r"(?i)[a-z0-9_]", chars, flags=regex.V0):
+        letter = next(x for x in "abcdefghijklmnopqrstuvwxyz0123456789_" if regex.fullmatch(f"(?i){x}", c))
+        if c.lower() != letter:
+            traps.add(c)
+    assert traps == set(CASE_TRAPS)
+
+
+def test_first_words_leave_out_words_a_shorter_one_finds():
+    assert ascii_first_words(["cell", "cells", "stem cells", "small EVs", "sEVs"]) == ("cell", "sevs", "small", "stem")
+    assert ascii_first_words(["exosome", "Exosomen"]) == ("exosome",)
+    assert ascii_first_words(["exosome", "экзосомы"]) is None
+    assert ascii_first_words([]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Small extracellular vesicles (sEVs) and extracellular vesicles from stem cells and cells.",
+    "SMALL EVS, Exosomes, exosome-derived smaller cellular EVs; smallEVs cellsEVs.",
+    "Exo\u017fomes and \u017fEVs are small EV\u017f; \u0130 cells \u212aelvin cells, théry cells.",
+    "exosomes\n\nsmall\nEVs small  EVs",
+    "",
+])
+def test_mentions_equal_the_pattern_scan(text):
+    b = binder()
+    for a in range(0, len(text) + 1, 7):
+        for e in (len(text), max(a, len(text) - 5)):
+            assert b.mentions(text, a, e, None) == plain(b, text, a, e)
+
+
+def test_non_ascii_phrases_scan_with_the_pattern():
+    b = binder(ours=["экзосомы", "exosomes"], other=["клетки"])
+    text = "Экзосомы и клетки; exosomes, ЭКЗОСОМЫ."
+    assert b.first_words is None
+    assert b.mentions(text, 0, len(text), None) == plain(b, text, 0, len(text))
+
+
+_WORDS = ["exosome", "Exosomes", "small", "EVs", "sEVs", "extracellular", "vesicles", "cell", "cells", "stem",
+          "smaller", "exosomes-derived", "about", "30-150", "nm", "20100", "nm", "\u017fEVs", "\u0130", "théry",
+          "microvesicles", "e.g.", "Dr.", "were", "measured", "at", "200", "µm"]
+_SEPS = [" ", " ", " ", ", ", ". ", "; ", " (", ") ", "! ", "\n\n", "-", "  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPS)), min_size=1, max_size=40),
+       st.integers(min_value=0, max_value=25))
+def test_binding_equals_the_plain_sentence_scan(parts, max_words):
+    text = "".join(w + s for w, s in parts)
+    doc = parse(text, "x.txt")
+    b = binder(max_words=max_words)
+    ex = compile_extractor(["nm", "µm", "mm"])
+    t = doc.match_text
+    assert b.mentions(t, 0, len(t), None) == plain(b, t, 0, len(t))
+    for q in extract(ex, t, 0, len(t), 1.0):
+        assert b.bound(doc, q, None) == reference_bound(b, doc, q)
