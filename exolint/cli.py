@@ -6,54 +6,15 @@ timeout, a file that could not be decoded or read); otherwise 1 when a finding i
 """
 from __future__ import annotations
 
-import datetime as _dt
-import os
 import sys
 import time
-import warnings
 
 import click
 
 from . import __version__
+from .cli_rules import explain, list_rules, test_rules
+from .cli_setup import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, registry_or_exit, review_date, setup_warnings
 from .finding import SEVERITY_RANK
-from .registry import PluginError, PluginWarning, get_registry
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _format_warning(message, category, filename, lineno, line=None) -> str:
-    text = str(message)
-    return (text if text.startswith("exolint:") else f"exolint: warning: {text}") + "\n"
-
-
-def _setup_warnings() -> None:
-    warnings.formatwarning = _format_warning
-    warnings.simplefilter("always", PluginWarning)
-
-
-def _registry():
-    try:
-        return get_registry()
-    except PluginError as exc:
-        click.echo(f"exolint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-
-
-def _today(value: str | None) -> _dt.date:
-    value = value or os.environ.get("EXOLINT_TODAY")
-    if not value:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"not an ISO date: {value!r}", param_hint="--today / EXOLINT_TODAY") from None
-
-
-def _load(registry, rules_dirs, today, regex_timeout=1.0, builtin=True, cache=False):
-    """The rule set, loaded now (its warnings printed)."""
-    from .checkrun import rule_source
-
-    return rule_source(registry, rules_dirs, today, regex_timeout, builtin, cache).load()
 
 
 def _split(values) -> tuple[str, ...]:
@@ -65,7 +26,7 @@ def _split(values) -> tuple[str, ...]:
 
 class _Group(click.Group):
     def invoke(self, ctx):
-        _setup_warnings()
+        setup_warnings()
         return super().invoke(ctx)
 
 
@@ -148,7 +109,7 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
         timings = Timings()
     if not paths:
         raise click.UsageError("give at least one PATH (or '-' for standard input)")
-    registry = _registry()
+    registry = registry_or_exit()
     overrides = {"select": _split(select), "extend-select": _split(extend_select), "ignore": _split(ignore),
                  "rules": tuple(rules_dirs), "jurisdictions": _split(jurisdictions), "encoding": encoding,
                  "format": output_format, "fail-on": fail_on}
@@ -176,7 +137,7 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
-    source = rule_source(registry, settings.rules, _today(today), regex_timeout, builtin=not no_builtin_rules,
+    source = rule_source(registry, settings.rules, review_date(today), regex_timeout, builtin=not no_builtin_rules,
                           cache=True)
     resolver, baseline = make_resolver(registry, source, overrides, config_file=config_file,
                                        force_exclude=force_exclude, baseline_file=baseline_file,
@@ -255,60 +216,8 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     sys.exit(EXIT_OK)
 
 
-@main.command("rules")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule directories.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
-def list_rules(rules_dirs, output_format) -> None:
-    """List the rules: id, name, category, severity."""
-    import json
-
-    registry = _registry()
-    rs = _load(registry, rules_dirs, _today(None))
-    if output_format == "json":
-        click.echo(json.dumps([{"id": c.rule.id, "name": c.rule.name, "category": c.rule.category,
-                                "severity": c.rule.severity, "kind": c.rule.kind,
-                                "jurisdiction": list(c.rule.jurisdiction)} for c in rs], indent=2))
-        return
-    for c in rs:
-        r = c.rule
-        click.echo(f"{r.id}  {r.name:<40} {r.category:<34} {r.severity}")
-
-
-@main.command()
-@click.argument("rule_id")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule directories.")
-def explain(rule_id, rules_dirs) -> None:
-    """Explain a rule (by id, name or alias) or a rule kind: why it matters, sources, examples."""
-    from .explain import explain_kind, explain_rule
-
-    registry = _registry()
-    if rule_id in registry.kinds:
-        click.echo(explain_kind(registry.kinds[rule_id]))
-        return
-    rs = _load(registry, rules_dirs, _today(None))
-    for c in rs:
-        r = c.rule
-        if rule_id.upper() == r.id or rule_id.lower() in (r.name, *r.aliases):
-            click.echo(explain_rule(r))
-            return
-    click.echo(f"exolint: error: no rule or rule kind {rule_id!r}; see 'exolint rules'", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-@main.command("test-rules")
-@click.argument("directories", nargs=-1, type=click.Path(file_okay=False, exists=True))
-def test_rules(directories) -> None:
-    """Run the embedded examples of rules (the built-in packs, or the rules in DIRECTORIES)."""
-    from .selftest import check_ruleset
-
-    registry = _registry()
-    rs = _load(registry, directories, _today(None), builtin=not directories)
-    failures = check_ruleset(rs, registry)
-    for f in failures:
-        click.echo(str(f), err=True)
-    n_examples = sum(len(c.rule.bad) + len(c.rule.good) for c in rs)
-    click.echo(f"{len(rs)} rules, {n_examples} examples, {len(failures)} failed")
-    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+for _command in (list_rules, explain, test_rules):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
