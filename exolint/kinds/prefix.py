@@ -34,18 +34,23 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
     in full. A returned set is conservative: prefixes stop at the first character that is not a
     plain ASCII letter or digit or that may repeat, and any construct not understood gives None.
     """
+    result = _read(pattern, _prefixes_alt)
+    if not result or "" in result:
+        return None
+    return frozenset(result)
+
+
+def _read(pattern: str, analyse) -> set[str] | None:
+    """`analyse` applied to the parsed pattern; None when the pattern is not understood."""
     if re.search(r"\(\?[a-zA-Z]*x", pattern):
         return None  # verbose mode: spaces are not literal
     try:
         branches, pos = _parse_alt(pattern, 0)
         if pos != len(pattern):
             return None
-        result = _prefixes_alt(branches)
+        return analyse(branches)
     except (_Unreadable, IndexError, ValueError):
         return None
-    if not result or "" in result:
-        return None
-    return frozenset(result)
 
 
 # -- a small parser: a pattern is a list of branches, a branch a list of (atom, min, single) -----
@@ -224,15 +229,7 @@ def required_words(pattern: str, min_len: int = 3) -> frozenset[str] | None:
     has words of at least `min_len` characters or the pattern was not understood. Lookarounds are
     not part of a match and are never read.
     """
-    if re.search(r"\(\?[a-zA-Z]*x", pattern):
-        return None
-    try:
-        branches, pos = _parse_alt(pattern, 0)
-        if pos != len(pattern):
-            return None
-        got = _required_alt(branches)
-    except (_Unreadable, IndexError, ValueError):
-        return None
+    got = _read(pattern, _required_alt)
     if not got or min(map(len, got)) < min_len:
         return None
     # "authority" adds nothing where "authorit" is already looked for
