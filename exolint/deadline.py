@@ -6,9 +6,9 @@ content repository: a fifth of all rule time went to keeping the clock. Where a 
 timer is available, in the main thread, and nothing else in the process uses SIGALRM, the engine
 instead arms one interval timer per document; a tick that finds one rule still running past its
 limit raises `RuleTimeout`, which the `regex` module lets through as soon as it next checks for
-signals (it does so inside long matches). The engine then runs the rules' regexes without per-call timeouts
-(`unguarded_copy`). Anywhere else (threads, Windows, a host application with its own alarm) the
-rules keep their per-call timeouts.
+signals (it does so inside long matches). The engine then runs the rules' regexes without
+per-call timeouts (`unguarded_copy`). Anywhere else (threads, Windows, a host application with
+its own alarm) the rules keep their per-call timeouts.
 
 The limit is the run's regex timeout for every 64 KiB of prose, so a legitimately long run over
 a very large page is not mistaken for a runaway pattern.
