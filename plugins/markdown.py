@@ -126,6 +126,16 @@ def _chars(raw: bytes, lb: int, lc: int, x: int) -> int:
     return lc - len(raw[x:lb].decode("utf-8", "surrogatepass"))
 
 
+def _source_range(raw: bytes | None, lb: int, lc: int, s: int, e: int, base: int) -> tuple[int, int, int, int]:
+    """An event's range in code points of the source, and the cursor moved to its end (see
+    `_chars`); without `raw` the parser's offsets are code points of the piece already."""
+    if raw is None:
+        return s + base, e + base, lb, lc
+    cs = _chars(raw, lb, lc, s)
+    ce = _chars(raw, s, cs, e)
+    return cs, ce, e, ce
+
+
 def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, limit: int | None) -> int | None:
     """Emit the prose of `piece`, the part of `source` from `base` on, which the parser reads as `text`.
 
@@ -202,12 +212,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
                         return _line_start(source, base, raw, lb, lc, s)
                     skip += 1
                     in_block = False
-                    if raw is not None:
-                        cs = _chars(raw, lb, lc, s)
-                        lb, lc = e, _chars(raw, s, cs, e)
-                        s, e = cs, lc
-                    else:
-                        s, e = s + base, e + base
+                    s, e, lb, lc = _source_range(raw, lb, lc, s, e, base)
                     for m in _HTML_COMMENT.finditer(source, s, e):
                         comments.append(Comment(m.group(), m.start(), m.end()))
                 elif tag == "Item":
@@ -273,13 +278,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
         last = rng["end"]  # Code, InlineHtml, Html, FootnoteReference
         t = ev.get("InlineHtml")
         if t is not None and t.startswith("<!--"):
-            s, e = rng["start"], rng["end"]
-            if raw is not None:
-                cs = _chars(raw, lb, lc, s)
-                lb, lc = e, _chars(raw, s, cs, e)
-                s, e = cs, lc
-            else:
-                s, e = s + base, e + base
+            s, e, lb, lc = _source_range(raw, lb, lc, rng["start"], rng["end"], base)
             comments.append(Comment(source[s:e], s, e))
     return None
 
