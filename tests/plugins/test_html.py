@@ -4,22 +4,13 @@ from __future__ import annotations
 import pytest
 
 from exolint.document import Document
+from prose_source import src_of
 from exolint.plugins.html import parse, register_formats
 from exolint.plugins.html_attrs import attr_spans
 
 
 def page(source: str) -> Document:
     return parse(source, "page.html", {})
-
-
-def src_of(doc: Document, word: str, nth: int = 0) -> str:
-    """The source text that the `nth` occurrence of `word` in the prose came from."""
-    i = -1
-    for _ in range(nth + 1):
-        i = doc.text.index(word, i + 1)
-    a, b = doc.source_span(i, i + len(word))
-    assert 0 <= a <= b <= len(doc.source)
-    return doc.source[a:b]
 
 
 def seg_texts(doc: Document, scope: str | None = None) -> list[str]:

@@ -4,21 +4,12 @@ from __future__ import annotations
 import pytest
 
 from exolint.document import Document
+from prose_source import src_of
 from exolint.plugins.markdown import parse, register_formats
 
 
 def md(source: str, **options) -> Document:
     return parse(source, "page.md", options)
-
-
-def src_of(doc: Document, word: str, nth: int = 0) -> str:
-    """The source text that the `nth` occurrence of `word` in the prose came from."""
-    i = -1
-    for _ in range(nth + 1):
-        i = doc.text.index(word, i + 1)
-    a, b = doc.source_span(i, i + len(word))
-    assert 0 <= a <= b <= len(doc.source)
-    return doc.source[a:b]
 
 
 def scopes(doc: Document) -> list[tuple[str, str, int]]:
