@@ -49,16 +49,18 @@ def test_main_thread_uses_the_timer_and_gives_sigalrm_back():
 def test_rules_that_finish_in_time_are_never_stopped_by_a_later_tick():
     """The timer ticks through the whole document; only a rule still running past its allowed
     ticks is stopped, so many quick rules on a page never add up to a timeout."""
-    alarm = deadline.Alarm(0.05)
+    alarm = deadline.Alarm(0.2)
     with alarm:
-        for _ in range(20):
-            alarm.start(0.05)
-            time.sleep(0.03)
+        for _ in range(20):  # 0.4 s of quick rules: ticks fall inside them, none lasts two ticks
+            alarm.start(0.2)
+            time.sleep(0.02)
             alarm.stop()
-        time.sleep(0.2)  # ticks between rules find no rule running
-        alarm.start(0.05)
+        time.sleep(0.5)  # ticks between rules find no rule running
+        alarm.start(0.2)
+        t0 = time.perf_counter()
         with pytest.raises(deadline.RuleTimeout):
-            time.sleep(1.0)
+            time.sleep(5.0)
+        assert time.perf_counter() - t0 < 2.0  # stopped after one to two periods, not at the end
 
 
 def test_other_threads_keep_per_call_timeouts():
