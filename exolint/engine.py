@@ -105,6 +105,9 @@ class Engine:
         self.use_prefilter = prefilter
         self.prefilter = Prefilter(list(ruleset.rules))
         self._unguarded: dict[int, CompiledRule] = {}
+        # the timer ticks at the shortest rule's limit; each rule may last as many ticks as its own
+        self._shortest_timeout = min((getattr(c, "timeout", None) or ruleset.context.regex_timeout
+                                      for c in ruleset.rules), default=ruleset.context.regex_timeout)
 
     def lint(self, doc: Document, timings: Timings | None = None) -> LintResult:
         result = LintResult()
@@ -116,10 +119,7 @@ class Engine:
         if timings is not None:
             timings.stages["prefilter"] += time.perf_counter() - t0
         if deadline.usable():
-            chars = len(doc.text)
-            shortest = min((getattr(c, "timeout", None) or self.ruleset.context.regex_timeout for c in active),
-                           default=self.ruleset.context.regex_timeout)
-            with deadline.Alarm(deadline.limit(shortest, chars)) as alarm:
+            with deadline.Alarm(deadline.limit(self._shortest_timeout, len(doc.text))) as alarm:
                 self._run(doc, active, result, timings, alarm)
         else:
             self._run(doc, active, result, timings, None)
