@@ -1,7 +1,8 @@
 """Runs a compiled `RuleSet` over one `Document`: prefilter, rules, findings sorted by position.
 
-The prefilter is one Aho-Corasick pass over the folded, lower-cased prose that tells which rules
-can fire at all; a rule whose trigger words are absent costs nothing.
+The prefilter reads the document's word index (one Aho-Corasick pass over the folded, lower-cased
+prose, `exolint.wordindex`) to tell which rules can fire at all; a rule whose trigger words are
+absent costs nothing.
 """
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import ahocorasick
-
 from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
 from .rule import CompiledRule, Hit
 from .ruleset import RuleSet
+from .wordindex import WordIndex
 
 
 @dataclass
@@ -36,11 +36,15 @@ class Timings:
     kinds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
-_SCAN_CHUNK = 1 << 18
 
 
 class Prefilter:
-    """Which rules can fire on a text, from their literal trigger words, in one pass."""
+    """Which rules can fire on a document, from their literal trigger words.
+
+    The triggers join the process-wide `WordIndex` vocabulary, so the pass that finds them is the
+    same one that tells the kinds where rules' literal prefixes occur; choosing the rules is then
+    a loop over the distinct words present, not over every occurrence.
+    """
 
     def __init__(self, rules: Iterable[CompiledRule]) -> None:
         self.always: list[CompiledRule] = []
@@ -51,45 +55,35 @@ class Prefilter:
                 self.always.append(c)
             for t in trig:
                 self.by_trigger[t].append(c)
-        # each triggered rule is one bit; a trigger's value is the mask of its rules, so the pass
-        # over the text only ORs integers (a common trigger occurs hundreds of times a page)
+        # each triggered rule is one bit; a trigger's value is the mask of its rules
         self.triggered: list[CompiledRule] = list({id(c): c for cs in self.by_trigger.values() for c in cs}.values())
-        self.n_triggered = len(self.triggered)
         bit = {id(c): 1 << i for i, c in enumerate(self.triggered)}
-        self.full = (1 << self.n_triggered) - 1
-        self.reach = max((len(t) for t in self.by_trigger), default=1) - 1
-        self.automaton = None
-        if self.by_trigger:
-            self.automaton = ahocorasick.Automaton()
-            for t, cs in self.by_trigger.items():
-                mask = 0
-                for c in cs:
-                    mask |= bit[id(c)]
-                self.automaton.add_word(t, mask)
-            self.automaton.make_automaton()
+        self.masks: dict[str, int] = {}
+        for t, cs in self.by_trigger.items():
+            mask = 0
+            for c in cs:
+                mask |= bit[id(c)]
+            self.masks[t] = mask
+        WordIndex.register(self.masks)
         # every rule in id order with its bit; rules without triggers share one bit that is always set
-        self._always_bit = 1 << self.n_triggered
+        self._always_bit = 1 << len(self.triggered)
         by_id = {id(c): c for c in [*self.always, *self.triggered]}
         self._ordered = sorted(((c, bit.get(id(c), self._always_bit)) for c in by_id.values()),
                                key=lambda cb: cb[0].rule.id)
 
-    def active(self, lower_text: str) -> list[CompiledRule]:
-        if self.automaton is None:
-            return list(self.always)
-        full = self.full
-        mask = 0
-        # pyahocorasick copies what it scans at 4 bytes a character, so a long text is scanned a
-        # piece at a time; pieces overlap by the longest trigger so no occurrence is cut in two
-        n, reach = len(lower_text), self.reach
-        for a in range(0, max(n, 1), _SCAN_CHUNK):
-            piece = lower_text if n <= _SCAN_CHUNK else lower_text[max(a - reach, 0):a + _SCAN_CHUNK]
-            for _, m in self.automaton.iter(piece):
-                mask |= m
-                if mask == full:  # every triggered rule is chosen: stop scanning
-                    break
-            if mask == full:
-                break
-        mask |= self._always_bit
+    def active(self, doc: Document) -> list[CompiledRule]:
+        mask = self._always_bit
+        masks = self.masks
+        if masks:
+            index = WordIndex.of(doc)
+            # the smaller side drives the loop: a page holds a few dozen of the vocabulary's words
+            if len(index) <= len(masks):
+                for w in index:
+                    mask |= masks.get(w, 0)
+            else:
+                for w, m in masks.items():
+                    if w in index:
+                        mask |= m
         return [c for c, b in self._ordered if b & mask]
 
 
@@ -113,7 +107,7 @@ class Engine:
         result = LintResult()
         t0 = time.perf_counter()
         if self.use_prefilter:
-            active = self.prefilter.active(doc.lower_text)
+            active = self.prefilter.active(doc)
         else:
             active = list(self.ruleset.rules)
         if timings is not None:

@@ -73,7 +73,9 @@ def test_prefilter_skips_rules_whose_triggers_are_absent(ruleset: RuleSet) -> No
     pf = Prefilter(list(ruleset.rules))
     triggered = [c for c in ruleset if getattr(c, "triggers", ())]
     assert triggered, "the built-in pack should give its rules trigger words"
-    active = pf.active("opening hours are nine to six; parking is behind the building.")
+    from exolint.plugins.text import parse
+
+    active = pf.active(parse("Opening hours are nine to six; parking is behind the building.", "a.txt"))
     assert len(active) < len(ruleset)
     assert {c.rule.id for c in pf.always} <= {c.rule.id for c in active}
 
@@ -101,23 +103,24 @@ def test_prefilter_sees_folded_lookalikes_and_always_runs_untriggered_rules() ->
     from exolint.plugins.text import parse
 
     clean = parse("Opening hours are nine to six.", "a.txt")
-    assert [c.rule.id for c in engine.prefilter.active(clean.match_text.lower())] == ["EXO991"]
+    assert [c.rule.id for c in engine.prefilter.active(clean)] == ["EXO991"]
     # Cyrillic е, х, о in "exosome": the prefilter runs on the folded text, like the rules
     spoofed = parse("Book \u0435\u0445\u043esome therapy now.", "b.txt")
-    assert "EXO990" in [c.rule.id for c in engine.prefilter.active(spoofed.match_text.lower())]
+    assert "EXO990" in [c.rule.id for c in engine.prefilter.active(spoofed)]
     assert [f.rule for f in engine.lint(spoofed).findings] == ["EXO990"]
 
 
-def test_prefilter_scans_long_texts_in_overlapping_pieces(monkeypatch):
-    """A trigger that straddles two pieces is still seen."""
-    from exolint import engine as engine_mod
+def test_prefilter_sees_triggers_across_scan_pieces(monkeypatch):
+    """A trigger that straddles two pieces of the word-index pass is still seen."""
+    from exolint import wordindex
     from exolint.api import load_rules
+    from exolint.plugins.text import parse
 
     rs = load_rules()
-    pf = engine_mod.Prefilter(list(rs.rules))
+    pf = Prefilter(list(rs.rules))
     text = ("filler words " * 40) + "absolutely safe" + (" more filler" * 40)
-    whole = {c.rule.id for c in pf.active(text)}
+    whole = {c.rule.id for c in pf.active(parse(text, "a.txt"))}
     for chunk in (7, 16, 33):
-        monkeypatch.setattr(engine_mod, "_SCAN_CHUNK", chunk)
-        assert {c.rule.id for c in pf.active(text)} == whole
+        monkeypatch.setattr(wordindex, "_CHUNK", chunk)
+        assert {c.rule.id for c in pf.active(parse(text, "a.txt"))} == whole
     assert "EXO401" in whole

@@ -14,11 +14,9 @@ from array import array
 from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain
-from typing import ClassVar
-
-import ahocorasick
 
 from ..document import Document
+from ..wordindex import WordIndex
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 #: characters that an ignore-case pattern matches as an ASCII letter but that `str.lower()` does
@@ -34,7 +32,6 @@ def lower_text(doc: Document) -> str:
     return doc.lower_text
 
 
-_CHUNK = 1 << 18
 _EMPTY = array("q")
 #: per set of words a rule asks for: (word, word without its condition spaces)
 _PLANS: dict[frozenset[str], tuple[tuple[str, str], ...]] = {}
@@ -43,30 +40,17 @@ _PLANS: dict[frozenset[str], tuple[tuple[str, str], ...]] = {}
 class Candidates:
     """Where rules' literal prefixes occur in a document, shared by all rules through `doc.memo`.
 
-    Prefixes of three or more letters are found together in one Aho-Corasick pass; the automaton
-    holds every prefix a rule has asked for so far, so it grows during the first documents of a
-    run and then stays. One- and two-letter prefixes ("a", "as", "no") occur too often for that
-    pass to list every occurrence, so each is searched on its own with its word-start and
-    whitespace conditions built in.
+    Prefixes of three or more letters are looked up in the document's `WordIndex` (one
+    Aho-Corasick pass, shared with the prefilter); each rule's words join its vocabulary the
+    first time the rule asks, and `register` lets a compiled rule add them up front. One- and
+    two-letter prefixes ("a", "as", "no") occur too often for that pass to list every occurrence,
+    so each is searched on its own with its word-start and whitespace conditions built in.
     """
 
-    _words: ClassVar[set[str]] = set()
-    _automaton: ClassVar[ahocorasick.Automaton | None] = None
-    _version: ClassVar[int] = 0
-    _reach: ClassVar[int] = 0  # the longest word less one: how far scanned pieces overlap
-
-    @classmethod
-    def _register(cls, words: Iterable[str]) -> None:
-        new = [w for w in words if w not in cls._words]
-        if not new:
-            return
-        cls._words.update(new)
-        a = ahocorasick.Automaton()
-        for w in cls._words:
-            a.add_word(w, w)
-        a.make_automaton()
-        cls._automaton, cls._version = a, cls._version + 1
-        cls._reach = max(map(len, cls._words), default=1) - 1
+    @staticmethod
+    def register(words: Iterable[str]) -> None:
+        """Add a rule's words to the shared vocabulary before the first page (see `WordIndex`)."""
+        WordIndex.register(w.strip(" ") for w in words if len(w.strip(" ")) > 2)
 
     @classmethod
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
@@ -79,7 +63,7 @@ class Candidates:
         plan = _PLANS.get(words)
         if plan is None:
             plan = _PLANS[words] = tuple((w, w.strip(" ")) for w in words)
-            cls._register([core for _, core in plan if len(core) > 2])
+            WordIndex.register([core for _, core in plan if len(core) > 2])
         index = None
         found: list[array] = []
         for w, core in plan:
@@ -88,7 +72,7 @@ class Candidates:
                 if len(core) > 2:
                     # most words of most rules are absent from a page: one look in the index
                     if index is None:
-                        index = cls._index_of(doc, low)
+                        index = WordIndex.of(doc)
                     if core not in index:
                         positions[w] = _EMPTY
                         continue
@@ -130,16 +114,9 @@ class Candidates:
             return None
         if words not in _PLANS:
             _PLANS[words] = tuple((w, w) for w in words)
-            cls._register(list(words))
-        index = cls._index_of(doc, low)
+            WordIndex.register(words)
+        index = WordIndex.of(doc)
         return any(w in index for w in words)
-
-    @classmethod
-    def _index_of(cls, doc: Document, low: str) -> dict[str, array]:
-        index = doc.memo.get(("scan", "prefix-index"))
-        if index is None or index[0] != cls._version:
-            index = doc.memo[("scan", "prefix-index")] = (cls._version, _index(low, cls._automaton, cls._reach))
-        return index[1]
 
     @classmethod
     def _positions(cls, doc: Document, low: str, word: str) -> array:
@@ -154,7 +131,7 @@ class Candidates:
             if word[-1] == " ":
                 body += "(?![a-z0-9_])"
             return array("q", [m.start() for m in _short(body).finditer(low)])
-        ends = cls._index_of(doc, low).get(core)
+        ends = WordIndex.of(doc).get(core)
         if not ends:
             return array("q")
         found = array("q")
@@ -174,27 +151,3 @@ class Candidates:
 @cache
 def _short(body: str) -> re.Pattern[str]:
     return re.compile(body)
-
-
-def _index(low: str, automaton, reach: int | None = None) -> dict[str, array]:
-    """Per word: the end offsets of its occurrences in the lower-cased prose (packed: a page holds
-    hundreds of thousands of them, and a list costs 40 bytes an offset)."""
-    by_word: dict[str, array] = {}
-    get = by_word.get
-    # pyahocorasick copies the text it scans into 4 bytes a character (200 MB for a 50 MB page), so
-    # the text is scanned a piece at a time; a piece starts `reach` characters early so that every
-    # match ending in it is whole, and only matches ending in it are kept: the same matches, in the
-    # same order, as one pass
-    if reach is None:
-        reach = max(map(len, automaton.keys()), default=1) - 1
-    for a in range(0, len(low), _CHUNK):
-        lo = max(a - reach, 0)
-        for end, w in automaton.iter(low[lo:a + _CHUNK]):
-            end += lo
-            if end < a:
-                continue
-            got = get(w)
-            if got is None:
-                got = by_word[w] = array("q")
-            got.append(end)
-    return by_word

@@ -1,0 +1,80 @@
+"""Where literal words occur in a document's lower-cased prose: one Aho-Corasick pass per document,
+shared by the prefilter (which rules can fire) and by the kinds that try a pattern only where its
+literal start occurs (`kinds.candidates`).
+
+Before this index existed the prefilter and the kinds each ran their own pass over the same text;
+one pass that records every occurrence serves both. The vocabulary is process-wide: it holds every
+word an engine or a rule has registered, so it grows while the first engine is built (and while a
+kind meets its first pages) and then stays; a document's index is rebuilt only when the vocabulary
+has grown since it was made.
+
+Offsets are end offsets in `Document.lower_text`, which has the prose's length unless the page
+holds a character that lower-casing lengthens; callers that need prose offsets check that first
+(`kinds.candidates`). Knowing which words occur is right in every case.
+"""
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from typing import ClassVar
+
+import ahocorasick
+
+from .document import Document
+
+#: pyahocorasick copies the text it scans into 4 bytes a character (200 MB for a 50 MB page), so
+#: a long text is scanned a piece at a time
+_CHUNK = 1 << 18
+_MEMO_KEY = ("document", "word-index")
+
+
+class WordIndex:
+    """The process-wide vocabulary and, per document, where its words end (see the module doc)."""
+
+    _words: ClassVar[set[str]] = set()
+    _automaton: ClassVar[ahocorasick.Automaton | None] = None
+    _version: ClassVar[int] = 0
+    _reach: ClassVar[int] = 0  # the longest word less one: how far scanned pieces overlap
+
+    @classmethod
+    def register(cls, words: Iterable[str]) -> None:
+        """Add lower-case words to the vocabulary (a no-op for words it already holds)."""
+        new = [w for w in words if w and w not in cls._words]
+        if not new:
+            return
+        cls._words.update(new)
+        a = ahocorasick.Automaton()
+        for w in cls._words:
+            a.add_word(w, w)
+        a.make_automaton()
+        cls._automaton, cls._version = a, cls._version + 1
+        cls._reach = max(map(len, cls._words)) - 1
+
+    @classmethod
+    def of(cls, doc: Document) -> dict[str, array]:
+        """Per vocabulary word present in the document: the end offsets of its occurrences in
+        `doc.lower_text`, ascending (packed arrays: a long page holds millions of occurrences)."""
+        got = doc.memo.get(_MEMO_KEY)
+        if got is None or got[0] != cls._version:
+            got = doc.memo[_MEMO_KEY] = (cls._version, _scan(doc.lower_text, cls._automaton, cls._reach))
+        return got[1]
+
+
+def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict[str, array]:
+    by_word: dict[str, array] = {}
+    if automaton is None:
+        return by_word
+    get = by_word.get
+    # a piece starts `reach` characters early so that every occurrence ending in it is whole, and
+    # only occurrences ending in it are kept: the same occurrences, in the same order, as one pass
+    for a in range(0, len(low), _CHUNK):
+        lo = max(a - reach, 0)
+        for end, w in automaton.iter(low[lo:a + _CHUNK]):
+            end += lo
+            if end < a:
+                continue
+            got = get(w)
+            if got is None:
+                got = by_word[w] = array("q")
+            got.append(end)
+    return by_word
