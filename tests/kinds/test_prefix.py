@@ -85,7 +85,7 @@ def _texts() -> list[str]:
 
 
 def test_candidate_scan_finds_exactly_what_a_full_scan_finds():
-    """Trying patterns only at their literal prefixes, and only in blocks holding a required word,
+    """Trying patterns only at their literal prefixes, and only on pages holding a required word,
     gives exactly the matches of a full scan (for every pattern of the built-in rules)."""
     rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
     patterns = []
