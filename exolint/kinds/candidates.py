@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import chain
+from typing import NamedTuple
 
 from ..document import Document
 from ..wordindex import WordIndex
@@ -33,8 +34,35 @@ def lower_text(doc: Document) -> str:
 
 
 _EMPTY = array("q")
-#: per set of words a rule asks for: (word, word without its condition spaces)
-_PLANS: dict[frozenset[str], tuple[tuple[str, str], ...]] = {}
+
+
+class _Plan(NamedTuple):
+    """A rule's words, sorted for the lookup: the short ones are searched on their own, the others
+    are found in the word index, which answers "which of them occur here" with one set operation."""
+
+    short: tuple[str, ...]  # one- and two-letter prefixes, with their condition spaces
+    cores: frozenset[str]  # the longer words without their condition spaces
+    by_core: dict[str, tuple[str, ...]]  # core -> the words (with condition spaces) that have it
+
+
+#: per set of words a rule asks for
+_PLANS: dict[frozenset[str], _Plan] = {}
+
+
+def _plan(words: frozenset[str]) -> _Plan:
+    plan = _PLANS.get(words)
+    if plan is None:
+        by_core: dict[str, tuple[str, ...]] = {}
+        short = []
+        for w in sorted(words):
+            core = w.strip(" ")
+            if len(core) > 2:
+                by_core[core] = (*by_core.get(core, ()), w)
+            else:
+                short.append(w)
+        plan = _PLANS[words] = _Plan(tuple(short), frozenset(by_core), by_core)
+        WordIndex.register(by_core)
+    return plan
 
 
 class Candidates:
@@ -42,15 +70,10 @@ class Candidates:
 
     Prefixes of three or more letters are looked up in the document's `WordIndex` (one
     Aho-Corasick pass, shared with the prefilter); each rule's words join its vocabulary the
-    first time the rule asks, and `register` lets a compiled rule add them up front. One- and
-    two-letter prefixes ("a", "as", "no") occur too often for that pass to list every occurrence,
-    so each is searched on its own with its word-start and whitespace conditions built in.
+    first time the rule asks. One- and two-letter prefixes ("a", "as", "no") occur too often for
+    that pass to list every occurrence, so each is searched on its own with its word-start and
+    whitespace conditions built in.
     """
-
-    @staticmethod
-    def register(words: Iterable[str]) -> None:
-        """Add a rule's words to the shared vocabulary before the first page (see `WordIndex`)."""
-        WordIndex.register(w.strip(" ") for w in words if len(w.strip(" ")) > 2)
 
     @classmethod
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
@@ -60,25 +83,22 @@ class Candidates:
         if low is None:
             return None
         positions = doc.memo[("scan", "lower")][1]
-        plan = _PLANS.get(words)
-        if plan is None:
-            plan = _PLANS[words] = tuple((w, w.strip(" ")) for w in words)
-            WordIndex.register([core for _, core in plan if len(core) > 2])
-        index = None
+        plan = _plan(words)
         found: list[array] = []
-        for w, core in plan:
+        for w in plan.short:
             got = positions.get(w)
             if got is None:
-                if len(core) > 2:
-                    # most words of most rules are absent from a page: one look in the index
-                    if index is None:
-                        index = WordIndex.of(doc)
-                    if core not in index:
-                        positions[w] = _EMPTY
-                        continue
                 got = positions[w] = cls._positions(doc, low, w)
             if got:
                 found.append(got)
+        # most words of most rules are absent from a page: only those present are looked at
+        for core in plan.cores.intersection(WordIndex.of(doc)):
+            for w in plan.by_core[core]:
+                got = positions.get(w)
+                if got is None:
+                    got = positions[w] = cls._positions(doc, low, w)
+                if got:
+                    found.append(got)
         if not found:
             return _EMPTY
         if len(found) == 1:
@@ -109,14 +129,9 @@ class Candidates:
     def holds_any(cls, doc: Document, words: frozenset[str]) -> bool | None:
         """Whether the prose holds any of `words` (three letters or more, no condition spaces);
         None: this page cannot tell (see `starts`)."""
-        low = cls._usable(doc)
-        if low is None:
+        if cls._usable(doc) is None:
             return None
-        if words not in _PLANS:
-            _PLANS[words] = tuple((w, w) for w in words)
-            WordIndex.register(words)
-        index = WordIndex.of(doc)
-        return any(w in index for w in words)
+        return not _plan(words).cores.isdisjoint(WordIndex.of(doc))
 
     @classmethod
     def _positions(cls, doc: Document, low: str, word: str) -> array:
