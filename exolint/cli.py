@@ -6,6 +6,7 @@ timeout, a file that could not be decoded or read); otherwise 1 when a finding i
 """
 from __future__ import annotations
 
+import gc
 import sys
 import time
 
@@ -146,6 +147,9 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     targets, errors = collect_targets(paths, registry, stdin_filename=stdin_filename)
     cache = None if fix or show_diff else open_cache(not no_cache, cache_dir or settings.cache_dir)
     targets = prepare(resolver, targets, cache)
+    # the rules, plans and registry now live until the run ends: frozen, they are left out of
+    # every later collection, which then scans only what the files create
+    gc.freeze()
     def selected_rules() -> list:
         from .api import select_rules
 
