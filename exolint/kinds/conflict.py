@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -77,17 +77,22 @@ class ConflictRule:
     once: bool = False
 
     def _matches(self, doc: Document, side: Side) -> list[tuple[int, int]]:
-        out = []
-        for m in finditer(side.pattern, doc, self.rule.scope, self.timeout):
-            if m.end() == m.start():
-                continue
-            sa, sb = doc.window(m.start(), m.end(), "sentence")
-            if side.exceptions is not None and side.exceptions.search(doc.match_text, sa, sb, timeout=self.timeout):
-                continue
-            if self.topic is not None and not self.topic.search(doc.match_text, sa, sb, timeout=self.timeout):
-                continue
-            out.append((m.start(), m.end()))
-        return out
+        """The side's non-empty matches, in order, that its exceptions and the topic let stand."""
+        return [m for m in self._candidates(doc, side) if self._stands(doc, side, m)]
+
+    def _candidates(self, doc: Document, side: Side) -> list[tuple[int, int]]:
+        """The side's non-empty matches, in order, before exceptions and topic are looked at."""
+        return [(m.start(), m.end()) for m in finditer(side.pattern, doc, self.rule.scope, self.timeout)
+                if m.end() != m.start()]
+
+    def _stands(self, doc: Document, side: Side, m: tuple[int, int]) -> bool:
+        """Whether no exception of the side, and the topic if any, is in the match's sentence."""
+        if side.exceptions is None and self.topic is None:
+            return True
+        sa, sb = doc.window(m[0], m[1], "sentence")
+        if side.exceptions is not None and side.exceptions.search(doc.match_text, sa, sb, timeout=self.timeout):
+            return False
+        return self.topic is None or bool(self.topic.search(doc.match_text, sa, sb, timeout=self.timeout))
 
     def check(self, doc: Document) -> Iterable[Hit]:
         hits = self._hits(doc)
@@ -103,28 +108,39 @@ class ConflictRule:
         seconds = self._matches(doc, self.second)
         if not seconds:
             return
-        firsts = self._matches(doc, self.first)
+        # the first side is only judged (exceptions, topic) where a second-side match looks for
+        # its partner, the few matches next to it: a page can have thousands
+        firsts = self._candidates(doc, self.first)
         if not firsts:
             return
         starts = [a for a, _ in firsts]
+        verdicts: dict[int, bool] = {}
+
+        def stands(i: int) -> bool:
+            ok = verdicts.get(i)
+            if ok is None:
+                ok = verdicts[i] = self._stands(doc, self.first, firsts[i])
+            return ok
+
         for s, e in seconds:
-            other = self._nearest_first(doc, firsts, starts, s, e)
+            other = self._nearest_first(doc, firsts, starts, s, e, stands)
             if other is None:
                 continue
             msg = fill(self.rule.message, match=doc.text[s:e], other=doc.text[other[0]:other[1]])
             rel = (other[0], other[1], f"'{doc.text[other[0]:other[1]]}' stated here")
             yield Hit(s, e, msg, related=[rel])
 
-
     def _nearest_first(self, doc: Document, firsts: list[tuple[int, int]], starts: list[int],
-                       s: int, e: int) -> tuple[int, int] | None:
+                       s: int, e: int, stands: Callable[[int], bool] | None = None) -> tuple[int, int] | None:
         """The first-side match nearest to the second-side match (s, e) (by start; the earlier
         one on a tie) that may pair with it: inside its window, not overlapping it, before it
-        for `first-then-second`, outside its sentence for `apart`.
+        for `first-then-second`, outside its sentence for `apart`, and standing (`stands(i)`:
+        no exception or missing topic cancels `firsts[i]`; without `stands`, all stand).
 
         Walked outwards from (s, e), so a page-wide window costs the few matches next to each
         second-side match, not all of them: a 50 MB page has thousands on each side. `firsts`
-        come from one left-to-right scan, so their starts and their ends both increase.
+        come from one left-to-right scan, so their starts and their ends both increase; dropping
+        the ones that do not stand would not change the order of the walk over the others.
         """
         wa, wb = doc.window(s, e, self.rule.window)
         sent = doc.window(s, e, "sentence") if self.apart else None
@@ -138,16 +154,19 @@ class ConflictRule:
             if left < 0 and right >= len(firsts):
                 return None
             if right >= len(firsts) or (left >= 0 and s - firsts[left][0] <= firsts[right][0] - s):
-                f = firsts[left]
+                i = left
                 left -= 1
             else:
-                f = firsts[right]
+                i = right
                 right += 1
+            f = firsts[i]
             if f[1] > wb or f[0] < wa or (f[0] < e and s < f[1]):
                 continue
             if self.order == "first-then-second" and f[1] > s:
                 continue
             if sent is not None and sent[0] <= f[0] and f[1] <= sent[1]:
+                continue
+            if stands is not None and not stands(i):
                 continue
             return f
 

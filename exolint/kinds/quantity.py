@@ -39,7 +39,7 @@ Message placeholders: {quantity} (as written), {value} (normalised), {subject}, 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,12 +54,13 @@ from .quantity_extract import (
     UNITS,
     Extractor,
     Quantity,
+    ascii_digits_only,
     compile_extractor,
     extract,
     fmt_number,
     lost_dash_splits,
 )
-from .quantity_bind import Binder, ascii_first_words
+from .quantity_bind import Binder, Earlier, ascii_first_words, lazy_subjects
 from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
@@ -84,6 +85,19 @@ SCHEMA = {
 }
 
 
+def _no_subject(i: int) -> str:
+    return ""  # without `subjects` every number counts
+
+
+def _ascii_digits(doc: Document, a: int, b: int) -> bool:
+    """`ascii_digits_only` of a range of the prose, found once for the rules of every unit set."""
+    key = ("quantity", "ascii-digits", a, b)
+    got = doc.memo.get(key)
+    if got is None:
+        got = doc.memo[key] = ascii_digits_only(doc.match_text, a, b)
+    return got
+
+
 @dataclass
 class QuantityRule:
     rule: Rule
@@ -100,15 +114,13 @@ class QuantityRule:
     binder: Binder | None = None
 
     # -- binding ---------------------------------------------------------------------------------
-    def _subjects_of(self, doc: Document, found: list[Quantity]) -> list[str | None]:
-        """The bound subject of each quantity; rules with the same subjects and reach share it."""
+    def _subjects_of(self, doc: Document, found: list[Quantity]) -> Callable[[int], str | None]:
+        """The bound subject of `found[i]`, as a function of i (`quantity_bind.lazy_subjects`),
+        shared by the rules with the same subjects and reach."""
         if self.binder is None:
-            return [""] * len(found)
+            return _no_subject
         key = ("quantity", "bind", self.binder.subjects.pattern, self.max_words, self.extractor.key, self.rule.scope)
-        bound = doc.memo.get(key)
-        if bound is None:
-            bound = doc.memo[key] = [self.binder.bound(doc, q, self.timeout) for q in found]
-        return bound
+        return lazy_subjects(doc, key, found, self.binder, self.timeout)
 
     # -- judging ---------------------------------------------------------------------------------
     def _ok(self, q: Quantity, value: float) -> bool:
@@ -139,43 +151,50 @@ class QuantityRule:
         key = ("quantity", "extract", self.extractor.key, self.rule.scope)
         found = doc.memo.get(key)
         if found is None:
+            text = doc.match_text
             found = [q for a, b in scope_ranges(doc, self.rule.scope)
-                     for q in extract(self.extractor, doc.match_text, a, b, self.timeout)]
+                     for q in extract(self.extractor, text, a, b, self.timeout, _ascii_digits(doc, a, b))]
             doc.memo[key] = found
         return found
 
     def check(self, doc: Document) -> Iterable[Hit]:
-        seen: list[tuple[Quantity, str]] = []
         found = self._quantities(doc)
-        for q, subject in zip(found, self._subjects_of(doc, found)):
-            if subject is None:
-                continue
-            values = self._values(q, subject)
+        if not found:
+            return
+        subject = self._subjects_of(doc, found)
+        checks = self.checks
+        plausibility = "plausibility" in checks
+        history = Earlier(self.tolerance, found, subject) if "contradiction" in checks else None
+        for i, q in enumerate(found):
             splits = self._splits(q)
-            if splits:
-                if "mangled" in self.checks:
-                    yield self._mangled(q, splits, values)
+            if splits:  # a lost dash: left to `mangled`, and never an earlier figure
+                if "mangled" in checks:
+                    s = subject(i)
+                    if s is not None:
+                        yield self._mangled(q, splits, self._values(q, s))
                 continue
-            if "plausibility" in self.checks and q.dimension in self.bounds:
-                ends = [x for x in (q.lo, q.hi) if x is not None]
-                if not all(self._ok(q, x) for x in ends):
-                    yield Hit(q.start, q.end, self._msg("plausibility", values))
-                    seen.append((q, subject))
-                    continue
-            if "contradiction" in self.checks:
-                hit = self._contradiction(doc, q, values, seen)
-                if hit is not None:
-                    yield hit
-            seen.append((q, subject))
+            if plausibility and q.dimension in self.bounds and not all(
+                    self._ok(q, x) for x in (q.lo, q.hi) if x is not None):
+                s = subject(i)
+                if s is not None:
+                    yield Hit(q.start, q.end, self._msg("plausibility", self._values(q, s)))
+            elif history is not None and history.may_conflict(q):
+                s = subject(i)
+                if s is not None:
+                    hit = self._contradiction(doc, q, s, history.seen())
+                    if hit is not None:
+                        yield hit
+            if history is not None:
+                history.add(i, q)
 
-    def _contradiction(self, doc: Document, q: Quantity, values: dict, seen: list) -> Hit | None:
-        for p, _ in seen:
+    def _contradiction(self, doc: Document, q: Quantity, subject: str, seen: list[Quantity]) -> Hit | None:
+        for p in seen:
             if p.dimension != q.dimension or p.top <= 0 or q.top <= 0:
                 continue
             ratio = max(p.top, q.top) / min(p.top, q.top)
             if ratio > self.tolerance:
-                values = dict(values, earlier=doc.text[p.start:p.end], earlier_value=p.normalised(),
-                              ratio=fmt_number(round(ratio, 1)))
+                values = dict(self._values(q, subject), earlier=doc.text[p.start:p.end],
+                              earlier_value=p.normalised(), ratio=fmt_number(round(ratio, 1)))
                 return Hit(q.start, q.end, self._msg("contradiction", values),
                            related=[(p.start, p.end, f"the earlier figure for the same thing: {p.normalised()}")])
         return None

@@ -5,9 +5,13 @@ of that went to scanning sentences with the subject pattern, a long case-blind a
 phrases that the `regex` module tries at every position (about 100 ns a character). A mention can
 only start where a phrase's first word does, and `str.find` in lower-cased text finds those places
 at memory speed, so the pattern is tried there alone (`Binder.mentions`), with the same matches.
+And a quantity is bound only when a rule asks about it (`lazy_subjects`): a rule asks only about
+the numbers it could report, and a contradiction check only when an earlier figure could conflict
+(`Earlier`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -100,3 +104,61 @@ class Binder:
                 out.append((m.start(), m.end(), m.group("ours") is not None))
                 last = m.end()
         return out
+
+
+_UNASKED = object()  # a quantity not bound yet (None is a bound "about something else")
+
+
+def lazy_subjects(doc: Document, key: tuple, found: list[Quantity], binder: Binder,
+                  timeout: float | None) -> Callable[[int], str | None]:
+    """The bound subject of `found[i]` as a function of i, bound on first ask and kept in
+    `doc.memo[key]` for every rule that binds the same way. Binding costs a sentence split and a
+    subject scan, and a rule asks only about the quantities it could report: most numbers on a
+    page are plausible, so a plausibility rule asks about few of them."""
+    bound = doc.memo.get(key)
+    if bound is None:
+        bound = doc.memo[key] = [_UNASKED] * len(found)
+
+    def subject(i: int) -> str | None:
+        s = bound[i]
+        if s is _UNASKED:
+            s = bound[i] = binder.bound(doc, found[i], timeout)
+        return s
+    return subject
+
+
+class Earlier:
+    """The earlier figures a `contradiction` check compares a quantity with.
+
+    In order of appearance, the earlier figures for our subjects are the bound ones among the
+    earlier quantities that no lost dash explains (`add`). Binding them all would bind nearly
+    every number on a page, so they are bound only when a quantity could conflict at all: the
+    ratio of two upper ends grows as they move apart, so a quantity conflicts with some earlier
+    one exactly when it does with the smallest or the largest earlier upper end (`may_conflict`).
+    """
+
+    def __init__(self, tolerance: float, found: list[Quantity], subject: Callable[[int], str | None]) -> None:
+        self.tolerance, self.found, self.subject = tolerance, found, subject
+        self.pending: list[int] = []  # earlier candidates not bound yet
+        self.bound: list[Quantity] = []  # earlier candidates bound to our subjects, in order
+        self.extremes: dict[str, tuple[float, float]] = {}  # dimension -> (least, greatest) positive top
+
+    def add(self, i: int, q: Quantity) -> None:
+        self.pending.append(i)
+        if q.top > 0:
+            lo, hi = self.extremes.get(q.dimension, (q.top, q.top))
+            self.extremes[q.dimension] = (min(lo, q.top), max(hi, q.top))
+
+    def may_conflict(self, q: Quantity) -> bool:
+        ends = self.extremes.get(q.dimension)
+        if ends is None or q.top <= 0:
+            return False
+        return any(max(p, q.top) / min(p, q.top) > self.tolerance for p in ends)
+
+    def seen(self) -> list[Quantity]:
+        """The earlier figures for our subjects so far, binding the pending ones."""
+        for j in self.pending:
+            if self.subject(j) is not None:
+                self.bound.append(self.found[j])
+        self.pending.clear()
+        return self.bound

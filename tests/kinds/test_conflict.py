@@ -187,21 +187,50 @@ def _nearest_by_definition(c, doc, s, e):
     ("any", False, "document"), ("first-then-second", False, "document"), ("any", True, "paragraph"),
     ("first-then-second", True, "section"), ("any", False, "sentence"),
 ])
-def test_nearest_first_walk_equals_the_definition(order, apart, window):
+@pytest.mark.parametrize("lazy", [False, True])
+def test_nearest_first_walk_equals_the_definition(order, apart, window, lazy):
+    """Also when the first side's exceptions and topic are judged during the walk (`lazy`, as
+    `_hits` does) instead of before it."""
     import random
 
     rnd = random.Random(11)
-    c = make(first={"patterns": ["we offer", "book now"]}, second={"patterns": ["injected", "drip"]},
+    c = make(first={"patterns": ["we offer", "book now"], "exceptions": [r"\bnot\b"]},
+             second={"patterns": ["injected", "drip"]}, topic=[r"\b(?:skin|drip)\b"],
              order=order, apart=apart, window=window)
-    words = ["we offer", "book now", "injected", "drip", "the", "skin.", "A", "glow", "\n\n", "## Head\n\n"]
-    paired = 0
+    words = ["we offer", "book now", "injected", "drip", "the", "skin.", "A", "glow", "not", "\n\n", "## Head\n\n"]
+    paired = judged = 0
     for _ in range(200):
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 80)))
         doc = parse(text, "x.md" if "##" in text else "x.txt")
-        firsts = c._matches(doc, c.first)
+        if lazy:
+            firsts = c._candidates(doc, c.first)
+            asked: set[int] = set()
+
+            def stands(i, firsts=firsts, doc=doc, asked=asked):
+                asked.add(i)
+                return c._stands(doc, c.first, firsts[i])
+        else:
+            firsts, stands = c._matches(doc, c.first), None
         starts = [a for a, _ in firsts]
         for s, e in c._matches(doc, c.second):
-            got = c._nearest_first(doc, firsts, starts, s, e)
+            got = c._nearest_first(doc, firsts, starts, s, e, stands)
             assert got == _nearest_by_definition(c, doc, s, e)
             paired += got is not None
+        if lazy:
+            judged += len(asked) < len(firsts)
     assert paired > 10  # the walk was compared on real pairs, not only on misses
+    assert not lazy or judged > 10  # and the lazy walk left first-side matches unjudged
+
+
+def test_hits_judge_only_the_first_side_matches_next_to_a_second_side_match(monkeypatch):
+    c = make(first={"patterns": ["we offer"], "exceptions": [r"\bnot\b"]}, second={"patterns": ["drip"]},
+             order="any")
+    text = " ".join(["We offer peels."] * 50 + ["We do not offer a drip."] + ["We offer masks."] * 50)
+    judged = []
+    stands = conflict.ConflictRule._stands
+    monkeypatch.setattr(conflict.ConflictRule, "_stands",
+                        lambda self, doc, side, m: judged.append(side is self.first) or stands(self, doc, side, m))
+    doc, hs = hits(c, text)
+    assert [doc.text[h.start:h.end] for h in hs] == ["drip"]
+    assert hs[0].related[0][0] == text.index("We offer masks")  # the nearest standing one, after it
+    assert 0 < judged.count(True) <= 3  # not all 100

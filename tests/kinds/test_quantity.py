@@ -228,3 +228,67 @@ def test_triggers_are_subject_words():
 def test_homoglyph_subject_still_binds():
     c = make(checks=["plausibility"], fact="exosome-size")
     assert spans(c, "Ехоsomes are 2 microns wide.") == ["2 microns"]  # Cyrillic Е, х, о
+
+
+# -- binding only what a rule can report ------------------------------------------------------------
+def eager_check(c, doc):
+    """The checks as first written: every quantity bound first, then judged in order."""
+    found = c._quantities(doc)
+    subjects = [c.binder.bound(doc, q, c.timeout) for q in found]
+    seen, out = [], []
+    for q, subject in zip(found, subjects):
+        if subject is None:
+            continue
+        values = c._values(q, subject)
+        splits = c._splits(q)
+        if splits:
+            if "mangled" in c.checks:
+                out.append(c._mangled(q, splits, values))
+            continue
+        if "plausibility" in c.checks and q.dimension in c.bounds:
+            if not all(c._ok(q, x) for x in (q.lo, q.hi) if x is not None):
+                out.append(quantity.Hit(q.start, q.end, c._msg("plausibility", values)))
+                seen.append(q)
+                continue
+        if "contradiction" in c.checks:
+            hit = c._contradiction(doc, q, subject, seen)
+            if hit is not None:
+                out.append(hit)
+        seen.append(q)
+    return out
+
+
+_PIECES = ["exosomes", "Exosomes", "small EVs", "microvesicles", "cells", "apoptotic bodies", "the particles",
+           "30-150 nm", "10,000-200,000 nm", "20100 nm", "40–160 nm", "0.03-0.15 µm", "1-5 µm", "<200 nm",
+           "up to 150 nm", "500 nm", "2000 nm", "3 µm", "30100 nm", "over 1 µm", "5 nm", "0 nm", "0.5 mm",
+           "46 weeks", "23 sessions", "4-6 weeks", "are", "measure", "(", ")", ",", ".", ";", "and", "while"]
+
+
+@pytest.mark.parametrize("checks", [
+    ["plausibility"], ["contradiction"], ["mangled"], ["plausibility", "contradiction"],
+    ["plausibility", "contradiction", "mangled"], ["contradiction", "mangled"],
+])
+def test_checks_equal_binding_every_quantity_first(checks):
+    import random
+
+    rnd = random.Random(5)
+    c = make(checks=checks, fact="exosome-size", units=["length", "duration"], max_words=6)
+    hits = 0
+    for _ in range(300):
+        text = " ".join(rnd.choice(_PIECES) for _ in range(rnd.randint(3, 60)))
+        doc = parse(text, "x.txt")
+        want = [(h.start, h.end, h.message, h.related, h.fix, h.fix_safe) for h in eager_check(c, parse(text, "x.txt"))]
+        got = [(h.start, h.end, h.message, h.related, h.fix, h.fix_safe) for h in c.check(doc)]
+        assert got == want, text
+        hits += len(got)
+    assert hits > 50
+
+
+def test_a_plausibility_rule_binds_only_the_implausible_quantities(monkeypatch):
+    c = make(checks=["plausibility"], fact="exosome-size")
+    asked = []
+    bound = c.binder.bound
+    monkeypatch.setattr(c.binder, "bound", lambda doc, q, timeout: asked.append(q.text) or bound(doc, q, timeout))
+    text = "Exosomes are 30-150 nm. Exosomes measure 40 nm, 50 nm and 100 nm. Exosomes of 3 µm are cells."
+    assert spans(c, text) == ["3 µm"]
+    assert asked == ["3 µm"]

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exolint.kinds import quantity
-from exolint.kinds.quantity_bind import CASE_TRAPS, Binder, ascii_first_words
-from exolint.kinds.quantity_extract import compile_extractor, extract
+from exolint.kinds.quantity_bind import CASE_TRAPS, Binder, Earlier, ascii_first_words, lazy_subjects
+from exolint.kinds.quantity_extract import Quantity, compile_extractor, extract
 from exolint.plugins.text import parse
 
 OURS = ["exosome", "exosomes", "small EVs", "small extracellular vesicles", "sEVs"]
@@ -106,3 +106,47 @@ def test_binding_equals_the_plain_sentence_scan(parts, max_words):
     assert b.mentions(t, 0, len(t), None) == plain(b, t, 0, len(t))
     for q in extract(ex, t, 0, len(t), 1.0):
         assert b.bound(doc, q, None) == reference_bound(b, doc, q)
+
+
+def test_lazy_subjects_bind_on_first_ask_and_share_through_the_memo():
+    text = "Exosomes are 30-150 nm. Cells are 10 µm. Exosomes of 200 nm."
+    doc = parse(text, "x.txt")
+    found = extract(compile_extractor(["nm", "µm", "mm"]), doc.match_text, 0, len(text), 1.0)
+    b, calls = binder(), []
+    real = b.bound
+    b.bound = lambda d, q, timeout: calls.append(q.text) or real(d, q, timeout)
+    first = lazy_subjects(doc, ("k",), found, b, None)
+    assert first(2) == "Exosomes" and calls == ["200 nm"]
+    again = lazy_subjects(doc, ("k",), found, b, None)  # another rule binding the same way
+    assert again(2) == "Exosomes" and again(1) is None and again(1) is None
+    assert calls == ["200 nm", "10 µm"]
+
+
+def _q(top: float, dim: str = "length") -> Quantity:
+    return Quantity(0, 1, "x", top, top, "nm", dim)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 1e-9, 0.5, 1, 3, 5, 7, 30, 100, 150, 151, 750, 1000, 1e4, 2e5, 1e300]),
+                min_size=1, max_size=12),
+       st.sampled_from([1.5, 5, 5.000001, 10]))
+def test_may_conflict_exactly_when_some_earlier_figure_conflicts(tops, tolerance):
+    """Checking the least and the greatest earlier upper end decides as checking them all does."""
+    qs = [_q(t, "length" if i % 3 else "duration") for i, t in enumerate(tops)]
+    earlier = Earlier(tolerance, qs, lambda i: "x")
+    for i, q in enumerate(qs):
+        every = any(p.dimension == q.dimension and p.top > 0 and q.top > 0
+                    and max(p.top, q.top) / min(p.top, q.top) > tolerance for p in qs[:i])
+        assert earlier.may_conflict(q) == every
+        earlier.add(i, q)
+
+
+def test_seen_binds_the_pending_figures_once_and_keeps_the_bound_ones_in_order():
+    qs = [_q(t) for t in (30, 40, 50, 60)]
+    asked = []
+    earlier = Earlier(5, qs, lambda i: asked.append(i) or (None if i == 1 else "x"))
+    for i in range(3):
+        earlier.add(i, qs[i])
+    assert earlier.seen() == [qs[0], qs[2]] and asked == [0, 1, 2]
+    earlier.add(3, qs[3])
+    assert earlier.seen() == [qs[0], qs[2], qs[3]] and asked == [0, 1, 2, 3]

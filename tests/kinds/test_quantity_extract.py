@@ -5,12 +5,12 @@ import random
 
 import pytest
 
-from exolint.kinds.quantity_extract import UNITS, _finditer, compile_extractor
+from exolint.kinds.quantity_extract import UNITS, _anchors, _finditer, ascii_digits_only, compile_extractor
 
 UNIT_SETS = [["nm", "µm", "mm"], ["days", "weeks", "months", "sessions", "treatments"], list(UNITS)]
 PIECES = list("0123456789 .,-–—<>=≤≥%µnmuabdkswy\n") + [
     "between ", "under ", "up to ", "no more than ", "max. ", "at least ", " and ", " to ", "thunder ",
-    "..", "nm", "µm", "mm", "days", "weeks", "sessions", "percent", "per cent", "ſ", "İ", "K"]
+    "..", "nm", "µm", "mm", "days", "weeks", "sessions", "percent", "per cent", "ſ", "İ", "K", "٣", "৫", "é"]
 
 
 def spans_slow(ex, text, a, b):
@@ -42,3 +42,30 @@ def test_same_matches_as_the_grammar_on_random_texts_and_ranges(units):
         b = rnd.randint(a, len(text))
         assert spans_fast(ex, text, 0, len(text)) == spans_slow(ex, text, 0, len(text)), text
         assert spans_fast(ex, text, a, b) == spans_slow(ex, text, a, b), (text, a, b)
+
+
+@pytest.mark.parametrize("text, only_ascii", [
+    ("", True), ("30-150 nm", True), ("30–150 nm, “exosomes”", True), ("٣٠ nm", False),
+    ("sizes: 30 nm … ৫ nm", False), ("é" * 100 + " 30 nm", True),
+    # too much non-ASCII text to look through cheaply: not known to be ASCII digits only
+    (" ".join(["экзосомы"] * 100), False),
+])
+def test_ascii_digits_only(text, only_ascii):
+    assert ascii_digits_only(text, 0, len(text)) is only_ascii
+
+
+def test_ascii_digits_only_reads_only_its_range():
+    text = "٣ nm then 30 nm"
+    assert ascii_digits_only(text, 1, len(text)) and not ascii_digits_only(text, 0, len(text))
+
+
+@pytest.mark.parametrize("units", UNIT_SETS)
+def test_anchors_are_those_of_the_anchor_pattern_with_any_digits(units):
+    """The `[0-9]` anchor stands in for the `\\d` one only where that finds the same places."""
+    ex = compile_extractor(units)
+    rnd = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        assert list(_anchors(ex, text, a, b, 1.0)) == [m.start() for m in ex.anchor.finditer(text, a, b)], text
