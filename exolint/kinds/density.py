@@ -70,6 +70,7 @@ these those your our my their his her you we they i he she not no can may will w
 did has have had than then there here which who what when where how all any some more most such into
 about over after before also only just so if but very up out""".split())
 MAX_SPAN = 200
+_MAX_ITEM = 160
 _PARAGRAPH_SCOPES = frozenset(("paragraph", "list", "blockquote"))
 
 
@@ -113,11 +114,14 @@ class DensityRule:
         if self.requires is None:
             return [(0, len(text))]
         lines: dict[int, int] = {}
+        end = -1  # the end of the line last added: a match before it lies in that line
         for m in self.requires.finditer(text, timeout=self.timeout):
+            if m.start() < end:
+                continue
             a = text.rfind("\n", 0, m.start()) + 1
             if a not in lines:
                 b = text.find("\n", m.start())
-                lines[a] = len(text) if b < 0 else b
+                lines[a] = end = len(text) if b < 0 else b
         return sorted(lines.items())
 
     def _candidates(self, doc: Document, words: list[str]) -> set[str]:
@@ -154,6 +158,8 @@ class DensityRule:
             if len(words) < self.min_count:
                 return
             cands = self._candidates(doc, words)
+        if not cands:
+            return
         heads = _heading_ranges(doc)
         best = None
         for cand in cands:
@@ -189,11 +195,10 @@ class DensityRule:
     # -- doorway-link lists -----------------------------------------------------------------------------
     def _link_list(self, doc: Document) -> Iterable[Hit]:
         text = doc.match_text
-        spans = blocks_at(doc, whitespace_candidates(self.requires_words, doc))
+        # a doorway link is a short block: at most _MAX_ITEM characters
+        spans = blocks_at(doc, whitespace_candidates(self.requires_words, doc), _MAX_ITEM)
         items: list[tuple[int, int, int, str, str]] = []  # block, start, end, topic, place
         for block, a, b in spans:
-            if b - a > 160:
-                continue
             if self.requires is not None and not self.requires.search(text, a, b, timeout=self.timeout):
                 continue
             m = self.item.search(text, a, b, timeout=self.timeout)

@@ -13,10 +13,11 @@ where it changes the text's length; on such pages every short block is searched.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..document import Document
+from ..segments import SegmentList
 from .candidates import CASE_ODD
 from .prefix import literal_prefixes
 
@@ -57,32 +58,50 @@ def whitespace_candidates(words: frozenset[str] | None, doc: Document) -> list[i
     return sorted(found)
 
 
-def blocks_at(doc: Document, at: Sequence[int] | None) -> list[tuple[int, int, int]]:
+def blocks_at(doc: Document, at: Sequence[int] | None, max_len: int | None = None) -> list[tuple[int, int, int]]:
     """(block, start, end) of each block holding one of the sorted offsets `at` (every block when
-    None), by block.
+    None), by block; only those of at most `max_len` characters when it is given.
 
     Blocks are separated by a blank line, so an offset inside a segment lies in that segment's
     block and in no other, and a newline lies in none; any other offset outside every segment
     sends the page the long way (all blocks' ranges).
+
+    Each offset is placed as `Document.segment_at` places it (in the last segment starting at or
+    before it, or in none), but once one is placed, every later offset before the end of that
+    segment and the start of the next is known to lie in the same segment and is skipped with one
+    bisection; and a block is measured only when its segment is not already longer than `max_len`.
     """
     text = doc.match_text
     if at is not None:
-        found: dict[int, tuple[int, int]] = {}
-        for h in at:
-            seg = doc.segment_at(h)
-            if seg is None:
-                if text[h:h + 1] == "\n":
-                    continue
-                break
-            if seg.block not in found:
-                found[seg.block] = doc.window(h, h, "paragraph")
+        segments = doc.segments
+        starts = segments.starts if isinstance(segments, SegmentList) else [s.start for s in segments]
+        last = len(starts) - 1
+        found: dict[int, tuple[int, int] | None] = {}
+        k, n = 0, len(at)
+        while k < n:
+            h = at[k]
+            i = bisect_right(starts, h) - 1
+            seg = segments[i] if i >= 0 else None
+            stop = max(seg.end, seg.start + 1) if seg is not None else 0
+            if h >= stop:  # in no segment
+                if text[h:h + 1] != "\n":
+                    break
+                k += 1
+                continue
+            if seg.block not in found:  # type: ignore[union-attr]
+                too_long = max_len is not None and seg.end - seg.start > max_len  # type: ignore[union-attr]
+                found[seg.block] = None if too_long else doc.window(h, h, "paragraph")  # type: ignore[union-attr]
+            if i < last and starts[i + 1] < stop:
+                stop = starts[i + 1]
+            k = bisect_left(at, stop, k + 1)
         else:
-            return [(k, a, b) for k, (a, b) in sorted(found.items())]
+            return [(k, span[0], span[1]) for k, span in sorted(found.items())
+                    if span is not None and (max_len is None or span[1] - span[0] <= max_len)]
     blocks: dict[int, list[int]] = {}
     for s in doc.segments:
         cur = blocks.setdefault(s.block, [s.start, s.end])
         cur[0], cur[1] = min(cur[0], s.start), max(cur[1], s.end)
-    out = [(k, a, b) for k, (a, b) in sorted(blocks.items())]
+    out = [(k, a, b) for k, (a, b) in sorted(blocks.items()) if max_len is None or b - a <= max_len]
     if at is None:
         return out
     keep = []

@@ -3,9 +3,11 @@ two paragraphs are duplicates when the Jaccard similarity of their sets is high.
 
 Content farms pad pages by pasting the same paragraph (or a lightly reworded one) again; comparing
 shingle sets catches both, where comparing whole strings catches only exact copies. A page has
-few long paragraphs, so they are compared pair by pair with C-level set operations; only a page
-with more than `MAX_SHARED` of them goes through an inverted index of shingles (a shingle shared
-by more paragraphs than that is boilerplate and does not make its paragraphs candidates).
+few long paragraphs, so they are compared pair by pair with C-level set operations: first their
+word sets, which rule out nearly every pair (`shingle_bound`), then the shingle sets of the pairs
+left, made only for the paragraphs in them. Only a page with more than `MAX_SHARED` paragraphs
+goes through an inverted index of shingles (a shingle shared by more paragraphs than that is
+boilerplate and does not make its paragraphs candidates).
 
 A shingle is kept as the `hash()` of its word tuple, not the tuple: a 50 MB page holds millions of
 shingles, and a tuple of five strings (which also keeps its paragraph's words alive) costs several
@@ -19,13 +21,16 @@ from collections.abc import Iterator
 
 import regex
 
+from .shingle_bound import SHINGLE, candidate_pairs
+
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-SHINGLE = 5
 MAX_SHARED = 50
 
 
-# ASCII bytes that are not letters or digits become spaces; these common non-ASCII symbols (none a
-# letter or digit) become spaces first, so most paragraphs are split in C without the regex
+# Latin-1 bytes that are not `[\p{L}\p{N}]` (by the regex module itself) become spaces; these common
+# non-Latin-1 symbols (none a letter or digit) become spaces first, so most paragraphs are split in C
+# without the regex. Below 128 the table agrees with `str.isalnum`, which `_words` reads ASCII with.
+_L1_SEP = bytes(c if _WORD.fullmatch(chr(c)) else 32 for c in range(256))
 _ASCII_SEP = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 _SYMBOLS = "’‘“”–—…•·«»×°£€©®™§¶"
 
@@ -47,11 +52,13 @@ def paragraph_words(text: str, paragraphs: list[tuple[int, int]], low: str | Non
     """`[_words(text, a, b) for a, b in paragraphs]`, made from one translation of the whole page.
 
     Why: per paragraph, `_words` slices, scans for every symbol, encodes, translates, lower-cases
-    and decodes; a page has dozens of paragraphs. `low` is `text.lower()` (`Document.lower_text`);
-    when it has text's length every character lower-cases to one character, so a paragraph that is
-    ASCII in `low` once the symbols are spaces reads the same words as `_words` would (the only
-    non-ASCII characters that lower-case to ASCII, such as the Kelvin sign, are letters like their
-    lower case); any other paragraph goes through `_words` itself."""
+    and decodes, and a paragraph with one accented letter goes through the regex; a page has dozens
+    of paragraphs. `low` is `text.lower()` (`Document.lower_text`); when it has text's length every
+    character lower-cases to one character, so a paragraph that is Latin-1 in `low` once the
+    symbols are spaces reads the same words as `_words` would: a character that lower-cases into
+    Latin-1 is a letter or digit exactly when its lower case is (the only non-Latin-1 ones, such as
+    the Kelvin sign, are letters), and the one lower-casing that depends on context, of a final
+    sigma, has no Latin-1 result. Any other paragraph goes through `_words` itself."""
     if low is None or len(low) != len(text):
         return [_words(text, a, b) for a, b in paragraphs]
     clean = low
@@ -59,16 +66,20 @@ def paragraph_words(text: str, paragraphs: list[tuple[int, int]], low: str | Non
         for c in _SYMBOLS:
             if c in clean:
                 clean = clean.replace(c, " ")
-    if clean.isascii():
-        flat = clean.encode("ascii").translate(_ASCII_SEP).decode("ascii")
-        return [flat[a:b].split() for a, b in paragraphs]
-    # every non-ASCII character becomes one "?" (a separator): right for ASCII paragraphs only
-    flat = clean.encode("ascii", "replace").translate(_ASCII_SEP).decode("ascii")
-    return [flat[a:b].split() if clean[a:b].isascii() else _words(text, a, b) for a, b in paragraphs]
+    try:
+        flat = clean.encode("latin-1").translate(_L1_SEP).decode("latin-1")
+    except UnicodeEncodeError:
+        # every other character becomes one "?" (a separator): right where no "?" was added
+        raw = clean.encode("latin-1", "replace")
+        flat = raw.translate(_L1_SEP).decode("latin-1")
+        count = clean.count
+        return [flat[a:b].split() if raw.count(b"?", a, b) == count("?", a, b) else _words(text, a, b)
+                for a, b in paragraphs]
+    return [flat[a:b].split() for a, b in paragraphs]
 
 
 def _shingle_set(words: list[str]) -> set[int]:
-    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
+    return set(map(hash, zip(*[words[i:] for i in range(SHINGLE)])))
 
 
 def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
@@ -76,30 +87,107 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     """Groups of paragraph indexes (each in text order, groups ordered by first member) whose
     members are near-duplicates of each other (single link: A~B and B~C put A, B, C together).
     `low`, when given, is `text.lower()` (see `paragraph_words`)."""
-    # a long page keeps each paragraph's shingles as a packed array (8 bytes a shingle, where a set
-    # of ints costs ~90); a set is rebuilt only for a paragraph being compared
-    packed = len(paragraphs) > MAX_SHARED
-    shingled: dict[int, set[int] | _Packed] = {}
-    if packed:
-        # a long page: one paragraph's words at a time (all of a 50 MB page's words at once, as
-        # strings, would cost several hundred MB)
-        for i, (a, b) in enumerate(paragraphs):
-            words = _words(text, a, b)
-            if len(words) >= min_words:
-                shingled[i] = _pack(_shingle_set(words))
-        if len(shingled) < 2:
-            return []
-    else:
-        long = [(i, w) for i, w in enumerate(paragraph_words(text, paragraphs, low)) if len(w) >= min_words]
-        if len(long) < 2:
-            return []  # nothing to compare: no shingles needed
-        for i, words in long:
-            shingled[i] = _shingle_set(words)
-        del long
-    if packed and len(shingled) <= MAX_SHARED:
-        packed = False
-        shingled = {i: set(p[0]) for i, p in shingled.items()}  # type: ignore[union-attr]
-    parent = {i: i for i in shingled}
+    if len(paragraphs) > MAX_SHARED:
+        return _long_page_groups(text, paragraphs, min_words, threshold)
+    # words are separated, so fewer than 2 * min_words - 1 characters cannot hold min_words of them
+    shortest = 2 * min_words - 1
+    idx = [i for i, (a, b) in enumerate(paragraphs) if b - a >= shortest]
+    if len(idx) < 2:
+        return []
+    words = paragraph_words(text, [paragraphs[i] for i in idx], low)
+    long = [(i, w) for i, w in zip(idx, words) if len(w) >= min_words]
+    del words
+    if len(long) < 2:
+        return []  # nothing to compare: no shingles needed
+    pairs = candidate_pairs([w for _, w in long], threshold)
+    if not pairs:
+        return []
+    shingled = {x: _shingle_set(long[x][1]) for x in sorted({x for pair in pairs for x in pair})}
+    parent = {x: x for x in shingled}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in pairs:
+        rx, ry = find(x), find(y)
+        if rx != ry and _similar(shingled[x], shingled[y], threshold):
+            parent[ry] = rx
+    keys = list(shingled)
+    return _components([long[x][0] for x in keys], [find(x) for x in keys])
+
+
+def _similar(sa: set[int], sb: set[int], threshold: float) -> bool:
+    """Jaccard(sa, sb) >= threshold, and at least one shingle shared."""
+    na, nb = len(sa), len(sb)
+    small, large = (na, nb) if na <= nb else (nb, na)
+    if not small or small < threshold * large * (1 - 1e-9):  # Jaccard <= small / large
+        return False
+    inter = len(sa & sb)
+    return inter > 0 and inter / (na + nb - inter) >= threshold
+
+
+def _all_pairs_groups(shingled: dict[int, set[int]], threshold: float) -> list[list[int]]:
+    """The groups among a few shingle sets (a long page's, when at most `MAX_SHARED` of its
+    paragraphs are long): every pair whose sizes allow it is compared.
+
+    Smallest sets first: a set too small for one partner is too small for every larger one, so each
+    paragraph meets only the partners its size allows (components do not depend on the order pairs
+    are joined in)."""
+    keys = sorted(shingled, key=lambda i: (len(shingled[i]), i))
+    sets = [shingled[k] for k in keys]
+    sizes = [len(s) for s in sets]
+    parent = list(range(len(keys)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    n = len(keys)
+    for x in range(n):
+        sx, ax = sizes[x], sets[x]
+        if not sx:
+            continue  # no shingle: similar to nothing
+        for y in range(x + 1, n):
+            sy = sizes[y]
+            if sx < threshold * sy * (1 - 1e-9):
+                break  # Jaccard <= small / large: this partner and every later (larger) one fail
+            rx, ry = find(x), find(y)
+            if rx != ry:
+                inter = len(ax & sets[y])
+                if inter > 0 and inter / (sx + sy - inter) >= threshold:
+                    parent[ry] = rx
+    return _components(keys, [find(x) for x in range(n)])
+
+
+def _components(keys: list[int], roots: list[int]) -> list[list[int]]:
+    """The groups of more than one key sharing a root, each sorted, ordered by first member."""
+    groups: dict[int, list[int]] = {}
+    for k, r in zip(keys, roots):
+        groups.setdefault(r, []).append(k)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+
+
+def _long_page_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
+                      threshold: float) -> list[list[int]]:
+    """`duplicate_groups` of a page with more than `MAX_SHARED` paragraphs: one paragraph's words
+    at a time (all of a 50 MB page's words at once, as strings, would cost several hundred MB), each
+    paragraph's shingles kept as a packed array (8 bytes a shingle, where a set of ints costs ~90);
+    a set is rebuilt only for a paragraph being compared."""
+    packed: dict[int, _Packed] = {}
+    for i, (a, b) in enumerate(paragraphs):
+        words = _words(text, a, b)
+        if len(words) >= min_words:
+            packed[i] = _pack(_shingle_set(words))
+    if len(packed) < 2:
+        return []
+    if len(packed) <= MAX_SHARED:
+        return _all_pairs_groups({i: set(p[0]) for i, p in packed.items()}, threshold)
+    parent = {i: i for i in packed}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -109,51 +197,27 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
 
     cached: list = [None, None]  # the paragraph whose set was built last, and that set
 
-    def as_set(x: int) -> set[int]:
-        if cached[0] != x:
-            cached[0], cached[1] = x, set(shingled[x][0])  # type: ignore[index]
-        return cached[1]
-
     def similar(x: int, y: int) -> bool:
-        sa, sb = shingled[x], shingled[y]
-        if packed:
-            na, nb = len(sa[0]), len(sb[0])  # type: ignore[index]
-        else:
-            na, nb = len(sa), len(sb)
+        sa, sb = packed[x][0], packed[y][0]
+        na, nb = len(sa), len(sb)
         small, large = sorted((na, nb))
         if not small or small < threshold * large * (1 - 1e-9):  # Jaccard <= small / large
             return False
-        inter = len(as_set(x).intersection(sb[0])) if packed else len(sa & sb)  # type: ignore[index,operator]
+        if cached[0] != x:
+            cached[0], cached[1] = x, set(sa)
+        inter = len(cached[1].intersection(sb))
         return inter > 0 and inter / (na + nb - inter) >= threshold
 
-    if packed:
-        rejected: set[tuple[int, int]] = set()
-        for x, y in _indexed_pairs(shingled):  # type: ignore[arg-type]
-            if (x, y) in rejected or find(x) == find(y):
-                continue  # already compared, or already in one group (a union would change nothing)
-            if similar(x, y):
-                parent[find(y)] = find(x)
-            else:
-                rejected.add((x, y))
-    else:
-        # smallest sets first: a set too small for one partner is too small for every larger one,
-        # so each paragraph meets only the partners its size allows (components do not depend on
-        # the order pairs are joined in)
-        sizes = {i: len(sh) for i, sh in shingled.items()}  # type: ignore[arg-type]
-        order = sorted(shingled, key=lambda i: (sizes[i], i))
-        for x in range(len(order)):
-            kx = order[x]
-            sx = sizes[kx]
-            for y in range(x + 1, len(order)):
-                ky = order[y]
-                if sx < threshold * sizes[ky] * (1 - 1e-9):
-                    break  # `similar`'s size bound, which every later (larger) partner fails too
-                if find(kx) != find(ky) and similar(kx, ky):
-                    parent[find(ky)] = find(kx)
-    groups: dict[int, list[int]] = {}
-    for i in shingled:
-        groups.setdefault(find(i), []).append(i)
-    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+    rejected: set[tuple[int, int]] = set()
+    for x, y in _indexed_pairs(packed):
+        if (x, y) in rejected or find(x) == find(y):
+            continue  # already compared, or already in one group (a union would change nothing)
+        if similar(x, y):
+            parent[find(y)] = find(x)
+        else:
+            rejected.add((x, y))
+    keys = list(packed)
+    return _components(keys, [find(i) for i in keys])
 
 
 #: the inverted index of a long page is built in this many parts, one hash bucket at a time, so

@@ -153,6 +153,23 @@ def test_shingle_similarity_threshold():
     assert duplicate_groups(text, paras, 10, 0.8) == []
 
 
+
+@pytest.mark.parametrize("requires", [r",\s*(?-i:\p{Lu})", r"\s+", r"(?m)$", r"\n"])
+def test_lines_are_those_of_every_requires_match(requires):
+    """`_lines` skips the matches that fall in a line it already holds: the same lines as taking
+    the line of every match, also for patterns that match newlines or nothing."""
+    import regex
+
+    c = make(mode="repeated-phrase", phrase=r"near (?P<phrase>\w+)", requires=requires)
+    text = "a, B c, D\n\ne, F\ng h, I, J, K\n, L\n\n\nM,\nN"
+    plain = set()
+    for m in regex.compile(requires, regex.I).finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.start())
+        plain.add((a, len(text) if b < 0 else b))
+    assert c._lines(text) == sorted(plain)
+
+
 # -- options and the JSON contract ----------------------------------------------------------------------
 def test_link_list_needs_item_with_groups():
     with pytest.raises(RuleSpecError):
