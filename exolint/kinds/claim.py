@@ -51,9 +51,10 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
-from .claim_scan import predicate_matches
+from .claim_scan import phrase_starts, predicate_matches
 from .claim_vocab import (
     OBJECT_NOUNS,
     agent_pattern,
@@ -106,26 +107,38 @@ class ClaimRule:
     triggers: tuple[str, ...]
     timeout: float
     prefixes: tuple[str, ...] | None = None  # literal starts of every predicate match (claim_scan)
+    # words one of which every match of `agents` (when a claim needs one) and `as_` holds (claim_gate)
+    agent_words: Words | None = None
+    as_words: Words | None = None
+    # (lower-cased, exact) words every match of `agents` and `objects` starts with (claim_scan)
+    agent_starts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    object_starts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     def _gap(self, text: str, x: tuple[int, int], y: tuple[int, int]) -> int:
         """Words between two spans (0 when they touch or overlap)."""
         a, b = (x[1], y[0]) if x[1] <= y[0] else (y[1], x[0])
         return len(_TOKEN.findall(text, a, b)) if b > a else 0
 
-    def _found(self, doc: Document, pattern: regex.Pattern, clause: tuple[int, int]) -> list[regex.Match]:
-        """The pattern's matches in a clause; rules with the same agents or objects (most claim
-        rules share the object list) look at the same clauses, so they share the search."""
+    def _found(self, doc: Document, pattern: regex.Pattern, starts: tuple[tuple[str, ...], tuple[str, ...]] | None,
+               clause: tuple[int, int]) -> list[regex.Match]:
+        """The pattern's matches in a clause, tried only where `starts` occur when there are any;
+        rules with the same agents or objects (most claim rules share the object list) look at
+        the same clauses, so they share the search."""
         key = ("claim", "found", pattern.pattern, pattern.flags, clause)
         got = doc.memo.get(key)
         if got is None:
-            got = doc.memo[key] = list(pattern.finditer(doc.match_text, clause[0], clause[1], timeout=self.timeout))
+            if starts is None:
+                got = list(pattern.finditer(doc.match_text, clause[0], clause[1], timeout=self.timeout))
+            else:
+                got = list(predicate_matches(pattern, starts[0], doc, clause[0], clause[1], self.timeout, starts[1]))
+            doc.memo[key] = got
         return got
 
-    def _nearest(self, pattern: regex.Pattern, doc: Document, clause: tuple[int, int], core: tuple[int, int],
-                 taken: list[tuple[int, int]]):
+    def _nearest(self, pattern: regex.Pattern, starts: tuple[tuple[str, ...], tuple[str, ...]] | None,
+                 doc: Document, clause: tuple[int, int], core: tuple[int, int], taken: list[tuple[int, int]]):
         text = doc.match_text
         best = None
-        for m in self._found(doc, pattern, clause):
+        for m in self._found(doc, pattern, starts, clause):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue  # overlaps the predicate or the agent
             d = self._gap(text, m.span(), core) if not (core[0] <= m.start() and m.end() <= core[1]) else 0
@@ -150,14 +163,16 @@ class ClaimRule:
         if clause is None:
             clause = doc.memo[key] = clause_bounds(text, sentence, m.start())
         pred = m.span()
-        agent = self._nearest(self.agents, doc, clause, pred, [pred]) if self.agents is not None else None
+        agent = (self._nearest(self.agents, self.agent_starts, doc, clause, pred, [pred])
+                 if self.agents is not None else None)
         if agent is None:
             if not self.unattributed:
                 return None
-            if self.known is not None and self._found(doc, self.known, clause):
+            if self.known is not None and self._found(doc, self.known, None, clause):
                 return None  # another body's claim: that body's rule judges it
         core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
-        obj = self._nearest(self.objects, doc, clause, core, [pred] + ([agent.span()] if agent else []))
+        obj = self._nearest(self.objects, self.object_starts, doc, clause, core,
+                            [pred] + ([agent.span()] if agent else []))
         if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
@@ -169,7 +184,22 @@ class ClaimRule:
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
         return sentence, clause, span, pred, agent, obj
 
+    def _may_hold(self, doc: Document) -> bool:
+        """False when the page lacks every word of a part that each claim needs (claim_gate)."""
+        needed = (None if self.unattributed else self.agent_words, self.as_words)
+        return not any(w is not None and w.anywhere(doc) is False for w in needed)
+
+    def _may_claim(self, doc: Document, m: regex.Match) -> bool:
+        """False when the paragraph of a predicate match lacks every word of a part its claim
+        needs: its clause lies in the paragraph, and the classification follows the predicate."""
+        lo, hi = doc.window(m.start(), m.end(), "paragraph")
+        if not self.unattributed and self.agent_words is not None and self.agent_words.within(doc, lo, hi) is False:
+            return False
+        return self.as_words is None or self.as_words.within(doc, m.end(), hi) is not False
+
     def check(self, doc: Document) -> Iterable[Hit]:
+        if not self._may_hold(doc):
+            return
         text = doc.match_text
         # reported spans never overlap, so sorted by start they are sorted by end too: a new span
         # overlaps one iff it overlaps the last reported span starting before its end
@@ -177,6 +207,8 @@ class ClaimRule:
         ends: list[int] = []
         for a, b in scope_ranges(doc, self.rule.scope):
             for m in predicate_matches(self.predicate, self.prefixes, doc, a, b, self.timeout):
+                if not self._may_claim(doc, m):
+                    continue
                 found = self._claim(doc, m)
                 if found is None:
                     continue
@@ -243,6 +275,7 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     as_ = None
     if o.get("as"):
         as_ = regex.compile(bounded("|".join(phrase_to_regex(p) for p in o["as"])), regex.I | regex.V0)
+    as_words = phrase_words(list(o["as"])) if o.get("as") else None
     holds = bool(fact.data.get("holds", False))
     report = frozenset(o.get("polarity", ["negated"] if holds else ["asserted"]))
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
@@ -251,4 +284,17 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
         unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
         _regexes(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
         fact.placeholders(), triggers, ctx.regex_timeout,
-        predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))))
+        predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))),
+        None if unattributed else _names_words(groups), as_words,
+        _names_starts(groups),
+        None if o.get("object_regex") else phrase_starts(list(o.get("objects", []))))
+
+
+def _names_starts(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The first words of agent names, all-capital names case-sensitively."""
+    return phrase_starts([n for names in groups.values() for n in names], exact_capitals=True) if groups else None
+
+
+def _names_words(groups: dict[str, list[str]]) -> Words | None:
+    """The words of agent names, all-capital names case-sensitively as `claim_vocab.name_regex` has them."""
+    return phrase_words([n for names in groups.values() for n in names], exact_capitals=True) if groups else None

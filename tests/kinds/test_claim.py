@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,44 @@ def test_triggers_are_predicate_stems():
 def test_holds_true_reports_denials():
     c = make(agents=["FDA"], polarity=["negated"])
     assert spans(c, "The FDA has not approved exosomes.") == ["FDA has not approved exosomes"]
+
+
+# -- the cheap pre-checks (claim_gate, claim_scan) change no finding -----------------------------------
+_GATE_WORDS = ["The", "FDA", "EMA", "EU", "European Medicines Agency", "U.S. Food and Drug Administration", "has",
+               "approved", "FDA-approved", "classified", "as", "a", "medical", "device", "our", "exosome", "exosomes",
+               "serum", "not", "is", "by", "the", "US", "us", "ſ", ",", ".", ";", "\n\n",
+               "exosomes are classified as a medical device", "approved exosome serum", "the EMA has approved"]
+
+
+def _ungated(compiled):
+    import dataclasses
+    return dataclasses.replace(compiled, agent_words=None, as_words=None, agent_starts=None, object_starts=None)
+
+
+@pytest.mark.parametrize("build", [
+    fda,
+    lambda: make(agents=["EMA", "EU"]),
+    lambda: make(agents=["EMA", "EU"], unattributed=True, predicates=["classified", "approved"],
+                 **{"as": ["medical device", "class III device"]}, fact="eu-ev-not-medical-device"),
+    lambda: make(unattributed=True, max_words=4, fact="no-approved-exosome-sources"),
+])
+def test_pre_checks_change_no_finding(build):
+    gated = build()
+    assert gated.agent_starts is not None or gated.unattributed
+    plain = _ungated(gated)
+    rnd = random.Random(17)
+    found = 0
+    for _ in range(400):
+        text = " ".join(rnd.choice(_GATE_WORDS) for _ in range(rnd.randint(3, 30)))
+        a = [(f.start.offset, f.end.offset, f.message) for f in Engine(RuleSet([gated])).lint(parse(text, "x.txt")).findings]
+        b = [(f.start.offset, f.end.offset, f.message) for f in Engine(RuleSet([plain])).lint(parse(text, "x.txt")).findings]
+        assert a == b, text
+        found += len(a)
+    assert found  # the texts do hold claims of each rule
+
+
+def test_a_page_without_the_agent_is_skipped_whole():
+    ema = make(agents=["EMA", "EU"])
+    assert ema._may_hold(parse("The FDA approved exosomes.", "x.txt")) is False
+    assert ema._may_hold(parse("The EMA approved exosomes.", "x.txt")) is True
+    assert spans(ema, "The EMA approved exosomes.") == ["EMA approved exosomes"]

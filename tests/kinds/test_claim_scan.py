@@ -7,8 +7,8 @@ import pytest
 import regex
 from exolint.plugins.text import parse
 
-from exolint.kinds.claim_scan import predicate_matches
-from exolint.kinds.claim_vocab import predicate_pattern, predicate_prefixes
+from exolint.kinds.claim_scan import phrase_starts, predicate_matches
+from exolint.kinds.claim_vocab import agent_pattern, object_pattern, predicate_pattern, predicate_prefixes
 
 NAMES = [["approved", "cleared", "licensed", "authorised", "endorsed"], ["registered", "listed"],
          ["classified", "designated", "recognised", "regulated", "certified"], ["approved", "market leader"]]
@@ -47,3 +47,50 @@ def test_no_prefixes_for_regexes_or_empty_phrases():
     assert predicate_prefixes(["approved"], [r"okay\w*"]) is None
     assert predicate_prefixes([" "], []) is None
     assert predicate_prefixes(["approved", "Market leader"], []) == ("approv", "market")
+
+
+# -- agents and objects: matches tried where a phrase's first word occurs ---------------------------
+AGENTS = {"FDA": ["FDA", "U.S. FDA", "US Food and Drug Administration", "America"],
+          "UK": ["UK", "United Kingdom", "MHRA"]}
+OBJECTS = ["exosome", "exosomes", "exosome-based", "extracellular vesicles", "EVs"]
+AGENT_WORDS = ["FDA", "fda", "U.S.", "US", "us", "Food", "and", "Drug", "Administration", "america", "UK", "uk",
+               "United", "kingdom", "MHRA", "exosome", "EXOSOMES", "exosome-based", "extracellular", "vesicles",
+               "evs", "EVs", "serum", "ſ", "İ", ",", ".", "-", " ", "  ", "\n\n"]
+
+
+def _same(pattern, starts, text):
+    doc = parse(text, "x.txt")
+    t = doc.match_text
+    rnd = random.Random(len(text))
+    ranges = [(0, len(t))] + [tuple(sorted(rnd.randint(0, len(t)) for _ in range(2))) for _ in range(3)]
+    for a, b in ranges:
+        slow = [m.span() for m in pattern.finditer(t, a, b)]
+        fast = [m.span() for m in predicate_matches(pattern, starts[0], doc, a, b, 1.0, starts[1])]
+        assert fast == slow, (text, a, b)
+
+
+def test_agent_and_object_matches_equal_finditer():
+    agents = agent_pattern(AGENTS)
+    agent_starts = phrase_starts([n for names in AGENTS.values() for n in names], exact_capitals=True)
+    assert agent_starts == (("america", "united", "us"), ("FDA", "MHRA", "U.S.", "UK"))
+    objects = object_pattern(OBJECTS, [], ["serum"])
+    object_starts = phrase_starts(OBJECTS)
+    assert object_starts == (("evs", "exosome", "extracellular"), ())
+    rnd = random.Random(5)
+    for _ in range(400):
+        text = " ".join(rnd.choice(AGENT_WORDS) for _ in range(rnd.randint(1, 25)))
+        _same(agents, agent_starts, text)
+        _same(objects, object_starts, text)
+
+
+def test_long_ranges_use_the_pages_word_positions():
+    # past a clause's length the words' positions in the page are looked up instead of searched
+    agents = agent_pattern(AGENTS)
+    starts = phrase_starts([n for names in AGENTS.values() for n in names], exact_capitals=True)
+    _same(agents, starts, ("filler " * 400) + "the US Food and Drug Administration and the FDA " + ("filler " * 400))
+
+
+def test_no_starts_for_empty_or_non_ascii_phrases():
+    assert phrase_starts(["exosome", " "]) is None
+    assert phrase_starts(["Zürich"]) is None
+    assert phrase_starts(["ZÜRICH"], exact_capitals=True) == ((), ("ZÜRICH",))
