@@ -1,22 +1,18 @@
-"""Speed shortcuts of the `density` kind (`density_scan`, `shingles.paragraph_words`, the sorted
-pair walk) must give exactly what the plain computations give."""
+"""Speed shortcuts of the `density` kind (`density_scan`) must give exactly what the plain
+computations give; the duplicate-paragraph shortcuts are tested in test_shingles.py."""
 from __future__ import annotations
 
 import random
-import sys
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exolint.kinds.density_scan import blocks_at, whitespace_candidates, whitespace_led_words
-from exolint.kinds.shingles import _words, duplicate_groups, paragraph_words
 from exolint.plugins.text import parse
 
 REQUIRES = r"\s(?:near|in)\s+(?-i:\p{Lu})"
 
-# letters, digits, symbols _words special-cases, case-odd and case-changing characters, spaces
-ALPHABET = list("abcXYZ019 -'.,") + ["’", "£", "é", "É", "İ", "ſ", "K", "Σ", "ß", "\u00a0", "\t", "·", "—", "Ⅻ"]
 
 
 def test_whitespace_led_words_reads_the_words_after_the_space():
@@ -61,74 +57,6 @@ def test_blocks_at_gives_the_blocks_holding_the_offsets():
         offsets = sorted({i for i, c in enumerate(fmt_doc.text) if c in " \n"})
         expected = [(k, a, b) for k, a, b in every if any(a <= o < b for o in offsets)]
         assert blocks_at(fmt_doc, offsets) == expected
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=ALPHABET, max_size=40), min_size=1, max_size=6))
-def test_paragraph_words_equal_words_of_each_paragraph(paras):
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
-    expected = [_words(text, a, b) for a, b in spans]
-    assert paragraph_words(text, spans, text.lower()) == expected
-    assert paragraph_words(text, spans) == expected
-
-
-def test_paragraph_words_hold_for_every_character_that_lowercases_to_one():
-    """Per character: the fast reading (lower-case first) and `_words` (words first) agree."""
-    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and len(chr(c).lower()) == 1]
-    for i in range(0, len(chars), 4096):
-        chunk = "".join(f"a{c}b " for c in chars[i:i + 4096])
-        spans = [(0, len(chunk))]
-        assert paragraph_words(chunk, spans, chunk.lower()) == [_words(chunk, 0, len(chunk))]
-
-
-def test_duplicate_groups_with_lower_text_and_sorted_pairs_equal_the_plain_walk():
-    rng = random.Random(7)
-    vocab = [f"w{i}" for i in range(10)] + ["Café", "naïve"]
-    paras = [" ".join(rng.choice(vocab) for _ in range(rng.randint(15, 45))) for _ in range(8)]
-    paras += [paras[0].replace("w1 ", "zz ", 1), paras[2] + " a few more words", paras[3][:60]]
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
-    for threshold in (0.0, 0.5, 0.7, 0.9, 1.0):
-        plain = _plain_groups(text, spans, 12, threshold)
-        assert duplicate_groups(text, spans, 12, threshold) == plain
-        assert duplicate_groups(text, spans, 12, threshold, text.lower()) == plain
-
-
-def _plain_groups(text, spans, min_words, threshold):
-    """Every pair compared, Jaccard of word 5-gram sets, single-link groups."""
-    sets = {}
-    for i, (a, b) in enumerate(spans):
-        w = _words(text, a, b)
-        if len(w) >= min_words:
-            sets[i] = {tuple(w[k:k + 5]) for k in range(len(w) - 4)}
-    parent = {i: i for i in sets}
-
-    def find(x):
-        while parent[x] != x:
-            x = parent[x]
-        return x
-    keys = sorted(sets)
-    for x in keys:
-        for y in keys:
-            if x < y:
-                sa, sb = sets[x], sets[y]
-                small, large = sorted((len(sa), len(sb)))
-                if not small or small < threshold * large * (1 - 1e-9):
-                    continue
-                inter = len(sa & sb)
-                if inter and inter / len(sa | sb) >= threshold:
-                    parent[find(y)] = find(x)
-    groups = {}
-    for i in keys:
-        groups.setdefault(find(i), []).append(i)
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,6 +13,10 @@ from exolint.kinds.shingle_bound import candidate_pairs
 from exolint.kinds.shingles import _words, duplicate_groups, paragraph_words
 
 
+# letters, digits, symbols _words special-cases, case-odd and case-changing characters, spaces
+_ALPHABET = list("abcXYZ019 -'.,") + ["’", "£", "é", "É", "İ", "ſ", "K", "Σ", "ß", "\u00a0", "\t", "·", "—", "Ⅻ"]
+
+
 def _jaccard_pairs(paras: list[list[str]], threshold: float) -> set[tuple[int, int]]:
     """Pairs the plain test joins: a shared 5-gram and a Jaccard similarity of at least threshold."""
     sets = [{tuple(w[k:k + 5]) for k in range(len(w) - 4)} for w in paras]
@@ -53,6 +57,15 @@ def test_repeated_words_do_not_fool_the_bound():
     assert duplicate_groups(" ".join(one) + "\n\n" + " ".join(["ha"] * 25), [(0, 89), (91, 165)], 20, 0.9) == [[0, 1]]
 
 
+def _page(paras: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraphs joined as blocks, and the span of each."""
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return "\n\n".join(paras), spans
+
+
 def _plain_groups(text, spans, min_words, threshold):
     sets = {}
     for i, (a, b) in enumerate(spans):
@@ -84,11 +97,7 @@ def _plain_groups(text, spans, min_words, threshold):
 def test_duplicate_groups_equal_the_plain_algorithm(paras, threshold, min_words):
     paras = [" ".join(p) for p in paras]
     paras += [paras[0], paras[-1] + " one more"]
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
+    text, spans = _page(paras)
     plain = _plain_groups(text, spans, min_words, threshold)
     assert duplicate_groups(text, spans, min_words, threshold) == plain
     assert duplicate_groups(text, spans, min_words, threshold, text.lower()) == plain
@@ -110,11 +119,7 @@ def test_paragraph_words_hold_for_every_character_that_lowercases_into_latin1():
 def test_paragraph_words_on_a_page_beyond_latin1():
     # the Cyrillic paragraph is read by the regex; the others, question marks and all, from Latin-1
     paras = ["Café? Où? Ça va", "Привет мир, café", "plain words?", "ſ long s", "ΟΔΟΣ end"]
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
+    text, spans = _page(paras)
     expected = [_words(text, a, b) for a, b in spans]
     assert expected[0] == ["café", "où", "ça", "va"]
     assert paragraph_words(text, spans, text.lower()) == expected
@@ -128,13 +133,39 @@ def test_long_page_with_few_long_paragraphs_equals_the_plain_algorithm():
     long += [long[0], long[3].replace("w2", "zz", 1), long[5] + " and a tail"]
     paras = long + ["short line here"] * 50
     rng.shuffle(paras)
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
+    text, spans = _page(paras)
     for threshold in (0.0, 0.5, 0.7, 1.0):
         plain = _plain_groups(text, spans, 20, threshold)
         assert duplicate_groups(text, spans, 20, threshold) == plain
         assert duplicate_groups(text, spans, 20, threshold, text.lower()) == plain
     assert _plain_groups(text, spans, 20, 0.7)  # the page has duplicates to find
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=6))
+def test_paragraph_words_equal_words_of_each_paragraph(paras):
+    text, spans = _page(paras)
+    expected = [_words(text, a, b) for a, b in spans]
+    assert paragraph_words(text, spans, text.lower()) == expected
+    assert paragraph_words(text, spans) == expected
+
+
+def test_paragraph_words_hold_for_every_character_that_lowercases_to_one():
+    """Per character: the fast reading (lower-case first) and `_words` (words first) agree."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and len(chr(c).lower()) == 1]
+    for i in range(0, len(chars), 4096):
+        chunk = "".join(f"a{c}b " for c in chars[i:i + 4096])
+        spans = [(0, len(chunk))]
+        assert paragraph_words(chunk, spans, chunk.lower()) == [_words(chunk, 0, len(chunk))]
+
+
+def test_duplicate_groups_with_lower_text_and_sorted_pairs_equal_the_plain_walk():
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(10)] + ["Café", "naïve"]
+    paras = [" ".join(rng.choice(vocab) for _ in range(rng.randint(15, 45))) for _ in range(8)]
+    paras += [paras[0].replace("w1 ", "zz ", 1), paras[2] + " a few more words", paras[3][:60]]
+    text, spans = _page(paras)
+    for threshold in (0.0, 0.5, 0.7, 0.9, 1.0):
+        plain = _plain_groups(text, spans, 12, threshold)
+        assert duplicate_groups(text, spans, 12, threshold) == plain
+        assert duplicate_groups(text, spans, 12, threshold, text.lower()) == plain
