@@ -105,18 +105,20 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     shingled = {x: _shingle_set(long[x][1]) for x in sorted({x for pair in pairs for x in pair})}
     parent = {x: x for x in shingled}
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for x, y in pairs:
-        rx, ry = find(x), find(y)
+        rx, ry = _root(parent, x), _root(parent, y)
         if rx != ry and _similar(shingled[x], shingled[y], threshold):
             parent[ry] = rx
     keys = list(shingled)
-    return _components([long[x][0] for x in keys], [find(x) for x in keys])
+    return _components([long[x][0] for x in keys], [_root(parent, x) for x in keys])
+
+
+def _root(parent, x: int) -> int:
+    """The representative of x's group (union-find with path halving; `parent` a dict or list)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _similar(sa: set[int], sb: set[int], threshold: float) -> bool:
@@ -141,12 +143,6 @@ def _all_pairs_groups(shingled: dict[int, set[int]], threshold: float) -> list[l
     sizes = [len(s) for s in sets]
     parent = list(range(len(keys)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     n = len(keys)
     for x in range(n):
         sx, ax = sizes[x], sets[x]
@@ -156,12 +152,12 @@ def _all_pairs_groups(shingled: dict[int, set[int]], threshold: float) -> list[l
             sy = sizes[y]
             if sx < threshold * sy * (1 - 1e-9):
                 break  # Jaccard <= small / large: this partner and every later (larger) one fail
-            rx, ry = find(x), find(y)
+            rx, ry = _root(parent, x), _root(parent, y)
             if rx != ry:
                 inter = len(ax & sets[y])
                 if inter > 0 and inter / (sx + sy - inter) >= threshold:
                     parent[ry] = rx
-    return _components(keys, [find(x) for x in range(n)])
+    return _components(keys, [_root(parent, x) for x in range(n)])
 
 
 def _components(keys: list[int], roots: list[int]) -> list[list[int]]:
@@ -189,12 +185,6 @@ def _long_page_groups(text: str, paragraphs: list[tuple[int, int]], min_words: i
         return _all_pairs_groups({i: set(p[0]) for i, p in packed.items()}, threshold)
     parent = {i: i for i in packed}
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     cached: list = [None, None]  # the paragraph whose set was built last, and that set
 
     def similar(x: int, y: int) -> bool:
@@ -210,14 +200,14 @@ def _long_page_groups(text: str, paragraphs: list[tuple[int, int]], min_words: i
 
     rejected: set[tuple[int, int]] = set()
     for x, y in _indexed_pairs(packed):
-        if (x, y) in rejected or find(x) == find(y):
+        if (x, y) in rejected or _root(parent, x) == _root(parent, y):
             continue  # already compared, or already in one group (a union would change nothing)
         if similar(x, y):
-            parent[find(y)] = find(x)
+            parent[_root(parent, y)] = _root(parent, x)
         else:
             rejected.add((x, y))
     keys = list(packed)
-    return _components(keys, [find(i) for i in keys])
+    return _components(keys, [_root(parent, i) for i in keys])
 
 
 #: the inverted index of a long page is built in this many parts, one hash bucket at a time, so

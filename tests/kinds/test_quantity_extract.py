@@ -32,14 +32,19 @@ def test_same_matches_as_the_grammar_on_written_cases(text, units):
     assert spans_fast(ex, text, 0, len(text)) == spans_slow(ex, text, 0, len(text))
 
 
+def _random_cases(seed: int, n: int):
+    """Texts made of PIECES, each with a random range inside it."""
+    rnd = random.Random(seed)
+    for _ in range(n):
+        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
+        a = rnd.randint(0, len(text))
+        yield text, a, rnd.randint(a, len(text))
+
+
 @pytest.mark.parametrize("units", UNIT_SETS)
 def test_same_matches_as_the_grammar_on_random_texts_and_ranges(units):
     ex = compile_extractor(units)
-    rnd = random.Random(7)
-    for _ in range(3000):
-        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
-        a = rnd.randint(0, len(text))
-        b = rnd.randint(a, len(text))
+    for text, a, b in _random_cases(7, 3000):
         assert spans_fast(ex, text, 0, len(text)) == spans_slow(ex, text, 0, len(text)), text
         assert spans_fast(ex, text, a, b) == spans_slow(ex, text, a, b), (text, a, b)
 
@@ -63,9 +68,5 @@ def test_ascii_digits_only_reads_only_its_range():
 def test_anchors_are_those_of_the_anchor_pattern_with_any_digits(units):
     """The `[0-9]` anchor stands in for the `\\d` one only where that finds the same places."""
     ex = compile_extractor(units)
-    rnd = random.Random(3)
-    for _ in range(2000):
-        text = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
-        a = rnd.randint(0, len(text))
-        b = rnd.randint(a, len(text))
+    for text, a, b in _random_cases(3, 2000):
         assert list(_anchors(ex, text, a, b, 1.0)) == [m.start() for m in ex.anchor.finditer(text, a, b)], text
