@@ -28,6 +28,25 @@ class Segment:
     level: int = 0
 
 
+_new = object.__new__
+_set_start, _set_end, _set_scope, _set_block, _set_level = (
+    Segment.start.__set__, Segment.end.__set__, Segment.scope.__set__,  # type: ignore[attr-defined]
+    Segment.block.__set__, Segment.level.__set__)  # type: ignore[attr-defined]
+
+
+def new_segment(start: int, end: int, scope: str, block: int, level: int = 0) -> Segment:
+    """`Segment(start, end, scope, block, level)` at half the cost: a frozen dataclass's `__init__`
+    goes through `object.__setattr__` by name for every field, while this writes the slots
+    directly. Format plugins make one Segment per block and link of every page."""
+    seg = _new(Segment)
+    _set_start(seg, start)
+    _set_end(seg, end)
+    _set_scope(seg, scope)
+    _set_block(seg, block)
+    _set_level(seg, level)
+    return seg
+
+
 class SegmentList(Sequence):
     """Segments in arrays. `starts`, `ends` and `blocks` are read directly where a whole pass over
     the segments needs only those (bisecting starts, spans of blocks), without making Segments."""
@@ -66,12 +85,12 @@ class SegmentList(Sequence):
     def __getitem__(self, i: int | slice) -> Segment | list[Segment]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        return Segment(self.starts[i], self.ends[i], self._scopes[self._scope[i]], self.blocks[i], self._level[i])
+        return new_segment(self.starts[i], self.ends[i], self._scopes[self._scope[i]], self.blocks[i], self._level[i])
 
     def __iter__(self) -> Iterator[Segment]:
         names = self._scopes
         for s, e, sc, b, lv in zip(self.starts, self.ends, self._scope, self.blocks, self._level):
-            yield Segment(s, e, names[sc], b, lv)
+            yield new_segment(s, e, names[sc], b, lv)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):

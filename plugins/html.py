@@ -63,6 +63,7 @@ _P = frozenset({"p"})
 META_NAMES = frozenset({"description", "og:description", "twitter:description"})
 
 _COMMENT_END = re.compile(r"--\s*>")
+_NO_ELEMENT = ("", "paragraph", 0, False)  # what the stack's top says of text outside any element
 
 
 class _Walker(HTMLParser):
@@ -114,39 +115,46 @@ class _Walker(HTMLParser):
         self.em.text(a, self.pos)
 
     def _refresh(self) -> None:
-        scope, level = self.stack[-1][1:3] if self.stack else ("paragraph", 0)
+        top = self.stack[-1] if self.stack else _NO_ELEMENT
+        self._scope_is(top[1], top[2])
+
+    def _scope_is(self, scope: str, level: int) -> None:
+        """Text now has this scope, that of the innermost open element (`_refresh` reads it off the stack)."""
         self.em.set_scope(scope, level)
         self.hidden = self.skip > 0 or (self.in_head and scope != "title")
 
     def _push(self, tag: str) -> None:
-        if tag in SCOPES:
-            scope, level = SCOPES[tag]
-        elif self.stack:
-            scope, level = self.stack[-1][1:3]
+        stack = self.stack
+        got = SCOPES.get(tag)
+        if got is not None:
+            scope, level = got
+        elif stack:
+            top = stack[-1]
+            scope, level = top[1], top[2]
         else:
             scope, level = "paragraph", 0
         skipped = tag in SKIP
-        self.stack.append((tag, scope, level, skipped))
+        stack.append((tag, scope, level, skipped))
         self.open[tag] = self.open.get(tag, 0) + 1
         self.skip += skipped
         if tag in BLOCKS:
             self.em.boundary()
         elif tag == "a":
             self.em.new_segment()
-        self._refresh()
+        self._scope_is(scope, level)
 
     def _pop_to(self, idx: int) -> None:
-        popped = self.stack[idx:]
-        del self.stack[idx:]
-        for tag, _, _, skipped in popped:
-            self.open[tag] -= 1
+        stack, open_, em = self.stack, self.open, self.em
+        for tag, _, _, skipped in stack[idx:]:
+            open_[tag] -= 1
             self.skip -= skipped
             if tag in BLOCKS:
-                self.em.boundary()
+                em.boundary()
+        del stack[idx:]
         self._refresh()
 
     def _close_open(self, names: frozenset[str], stops: frozenset[str]) -> None:
-        if not any(self.open.get(name) for name in names):
+        if not any(map(self.open.get, names)):  # no generator: this runs for most start tags
             return
         stack = self.stack
         for idx in range(len(stack) - 1, -1, -1):

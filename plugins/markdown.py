@@ -29,12 +29,12 @@ from exolint.document import Comment, Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
 
 from .markdown_frontmatter import FrontMatter, mask, split_front_matter
+from .markdown_offsets import Utf8Offsets, cursor, point, span, utf8
 from .markdown_pieces import PIECE, Pieces, splittable
 
 _O = pyromark.Options
 _PARSER = pyromark.Markdown(options=_O.ENABLE_TABLES | _O.ENABLE_STRIKETHROUGH | _O.ENABLE_FOOTNOTES)
 _HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?-->)", re.S)
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PUNCT = frozenset(string.punctuation)
 _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 _CONTAINERS = {"Item": "list", "BlockQuote": "blockquote", "FootnoteDefinition": "paragraph"}
@@ -95,45 +95,9 @@ def _emit_front_matter(b: DocumentBuilder, fm: FrontMatter) -> None:
             b.lang = lang.strip()
             break
     for _key, pieces in fm.values:
-        b.new_block()
-        b.open_segment("frontmatter")
+        b.open_block("frontmatter")
         for s, e, t in pieces:
             b.add(s, e, t)
-
-
-def _utf8(source: str, text: str) -> tuple[bytes | None, str]:
-    """The UTF-8 the parser's byte offsets index, or None when they are code points already.
-
-    Lone surrogates (from a lenient decode) cannot reach the parser; they become U+FFFD, which
-    has the same length in code points and in bytes, so no offset moves.
-    """
-    if source.isascii():
-        return None, text
-    try:
-        return source.encode("utf-8"), text
-    except UnicodeEncodeError:
-        return source.encode("utf-8", "surrogatepass"), _SURROGATE.sub("\ufffd", text)
-
-
-def _chars(raw: bytes, lb: int, lc: int, x: int) -> int:
-    """Code-point offset of byte `x`, given that byte `lb` is code point `lc`.
-
-    Events arrive in source order, so walking a cursor from one to the next decodes only the
-    bytes in between: one pass over the text in all.
-    """
-    if x >= lb:
-        return lc + len(raw[lb:x].decode("utf-8", "surrogatepass"))
-    return lc - len(raw[x:lb].decode("utf-8", "surrogatepass"))
-
-
-def _source_range(raw: bytes | None, lb: int, lc: int, s: int, e: int, base: int) -> tuple[int, int, int, int]:
-    """An event's range in code points of the source, and the cursor moved to its end (see
-    `_chars`); without `raw` the parser's offsets are code points of the piece already."""
-    if raw is None:
-        return s + base, e + base, lb, lc
-    cs = _chars(raw, lb, lc, s)
-    ce = _chars(raw, s, cs, e)
-    return cs, ce, e, ce
 
 
 def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, limit: int | None) -> int | None:
@@ -143,11 +107,12 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
     top-level code or HTML block begins that reaches past `limit` (a source offset) and so may
     go on after the piece; nothing of that block or after it was emitted.
     """
-    raw, text = _utf8(piece, text)
-    lb, lc = 0, base  # cursor: byte lb of the piece is code point lc of the source
+    raw, text = utf8(piece, text)
+    utf = None if raw is None else Utf8Offsets(raw)
+    lb, delta, nxt = cursor(utf, base)  # byte y of the piece is code point y - delta if lb <= y <= nxt
     if limit is not None:  # as a byte offset of the piece: the blank line before the cut is ASCII
         limit = limit - base if raw is None else len(raw) - (base + len(piece) - limit)
-    add, open_segment, startswith = b.add, b.open_segment, source.startswith
+    add, open_block, open_segment, startswith = b.add, b.open_block, b.open_segment, source.startswith
     comments = b.comments
     containers: list[str] = []  # scope of each open list item, blockquote, footnote
     inline: list[str | None] = []  # open link ('link'), image ('alt'), autolink (None)
@@ -162,12 +127,10 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             if ev == "Rule" or skip or not in_block:
                 continue
             s, e = rng["start"], last
-            if raw is not None:  # line endings, and the spaces or backslash before one, are ASCII
-                cs = lc if s == lb else _chars(raw, lb, lc, s)
-                lb, lc = e, cs + e - s
-                s, e = cs, lc
+            if lb <= s and e <= nxt:
+                s, e = s - delta, e - delta
             else:
-                s, e = s + base, e + base
+                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)
             if ev == "HardBreak":  # `  \n` or `\\\n`: the break stands at the line ending
                 s = e - 2 if startswith("\r\n", e - 2) else e - 1
             b.add_break(" ", s)
@@ -178,17 +141,13 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             gap, last = s > last, e
             if skip:
                 continue
-            if raw is not None:
-                cs = lc if s == lb else _chars(raw, lb, lc, s)
-                # verbatim text is as long in bytes as in code points only when it is ASCII
-                lc = cs + (len(t) if e - s == len(t) else len(raw[s:e].decode("utf-8", "surrogatepass")))
-                lb, s, e = e, cs, lc
+            if lb <= s and e <= nxt:
+                s, e = s - delta, e - delta
             else:
-                s, e = s + base, e + base
+                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)
             if not in_block:  # a tight list item has no paragraph events
-                b.new_block()
                 scope, level = (containers[-1] if containers else "paragraph"), 0
-                open_segment(scope)
+                open_block(scope)
                 in_block = True
             # verbatim text (equal lengths) maps one to one; an entity or escape maps to its
             # whole source range. Passing `t` spares the builder a slice of the source.
@@ -201,18 +160,17 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
         if tag is not None:
             if tag.__class__ is str:
                 if tag == "Paragraph" or tag == "TableCell":
-                    b.new_block()
                     scope = "table" if tag == "TableCell" else (containers[-1] if containers else "paragraph")
                     level = 0
-                    open_segment(scope)
+                    open_block(scope)
                     in_block = True
                 elif tag == "HtmlBlock":
                     s, e = rng["start"], rng["end"]
                     if limit is not None and e > limit and not containers:
-                        return _line_start(source, base, raw, lb, lc, s)
+                        return _line_start(source, base, point(utf, lb, delta, nxt, s))
                     skip += 1
                     in_block = False
-                    s, e, lb, lc = _source_range(raw, lb, lc, s, e, base)
+                    s, e, lb, delta, nxt = span(utf, lb, delta, nxt, s, e)
                     for m in _HTML_COMMENT.finditer(source, s, e):
                         comments.append(Comment(m.group(), m.start(), m.end()))
                 elif tag == "Item":
@@ -227,16 +185,16 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
                     inline.append(None)
                     skip += 1
                     continue
+                inline.append("link" if kind == "Link" else "alt")
                 if not in_block:
-                    b.new_block()
                     scope, level = (containers[-1] if containers else "paragraph"), 0
                     in_block = True
-                inline.append("link" if kind == "Link" else "alt")
-                open_segment(inline[-1])
+                    open_block(inline[-1])
+                else:
+                    open_segment(inline[-1])
             elif kind == "Heading":
-                b.new_block()
                 scope, level = "heading", _LEVELS[data["level"]]
-                open_segment(scope, level)
+                open_block(scope, level)
                 in_block = True
             elif kind in _CONTAINERS:
                 containers.append(_CONTAINERS[kind])
@@ -244,7 +202,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             else:
                 if kind in _SKIPPED_BLOCKS:
                     if limit is not None and rng["end"] > limit and not containers:
-                        return _line_start(source, base, raw, lb, lc, rng["start"])
+                        return _line_start(source, base, point(utf, lb, delta, nxt, rng["start"]))
                     skip += 1
                 in_block = False  # List, Table, code
             continue
@@ -278,14 +236,13 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
         last = rng["end"]  # Code, InlineHtml, Html, FootnoteReference
         t = ev.get("InlineHtml")
         if t is not None and t.startswith("<!--"):
-            s, e, lb, lc = _source_range(raw, lb, lc, rng["start"], rng["end"], base)
+            s, e, lb, delta, nxt = span(utf, lb, delta, nxt, rng["start"], rng["end"])
             comments.append(Comment(source[s:e], s, e))
     return None
 
 
-def _line_start(source: str, base: int, raw: bytes | None, lb: int, lc: int, s: int) -> int:
-    """Source offset of the start of the line holding byte `s` of the piece (never before `base`)."""
-    at = s + base if raw is None else _chars(raw, lb, lc, s)
+def _line_start(source: str, base: int, at: int) -> int:
+    """Source offset of the start of the line holding source offset `at` (never before `base`)."""
     return max(source.rfind("\n", base, at), source.rfind("\r", base, at)) + 1 or base
 
 

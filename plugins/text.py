@@ -41,8 +41,7 @@ def parse(source: str, path: str, options: dict | None = None) -> Document:
         s, e = start + lead, start + len(line.rstrip())
         h = _HEADING.match(source, s, e)
         if h:
-            b.new_block()
-            b.open_segment("heading", level=len(h.group(1)))
+            b.open_block("heading", len(h.group(1)))
             b.add(h.end(), e)
             para_open = False
             prev_end = e
@@ -51,8 +50,7 @@ def parse(source: str, path: str, options: dict | None = None) -> Document:
             b.add(prev_end, s, " ")  # the line break (and indentation) reads as one space
             b.add(s, e)
         else:
-            b.new_block()
-            b.open_segment("paragraph")
+            b.open_block("paragraph")
             b.add(s, e)
             para_open = True
         prev_end = e

@@ -78,3 +78,70 @@ def test_narrow_and_wide_maps_agree(narrow: bool):
 def test_the_builder_narrows_the_map_only_for_sources_that_fit():
     assert DocumentBuilder("t", "x" * 10, "text")._map._p.itemsize == 4
     assert builder.NARROW_SOURCE <= 2 ** 31 // 4  # prose may outgrow the source: table cells add breaks
+
+
+# The builder merges the map's runs itself and hands them over in batches: the map must be the one
+# that `OffsetMap.add`, called for every piece, would have made.
+OPS = st.lists(st.one_of(
+    st.tuples(st.just("add"), st.integers(0, 3), st.integers(0, 4), st.sampled_from([None, "x", "yz"])),
+    st.tuples(st.just("break"), st.integers(0, 3), st.sampled_from([None, 0, 2]), st.sampled_from([" ", "\n"])),
+    st.tuples(st.just("block"), st.sampled_from(["paragraph", "heading"]), st.integers(0, 2), st.booleans()),
+), max_size=60)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(OPS, st.sampled_from([1, 2, 4096]))
+def test_the_builders_runs_are_those_of_offset_map_add(monkeypatch: pytest.MonkeyPatch, ops: list, every: int):
+    monkeypatch.setattr(builder, "JOIN_EVERY", every)
+    source = "abcdefghij" * 40
+    b = DocumentBuilder("t", source, "text")
+    ref = OffsetMap()
+    pos = 0  # source offsets only move forward, as a plugin's do; gaps make new runs
+    for op in ops:
+        if op[0] == "add":
+            _, gap, n, text = op
+            s, e = pos + gap, pos + gap + n
+            t = source[s:e] if text is None else text
+            if t:
+                ref.add(b._len, len(t), s, e - s)
+            b.add(s, e, text)
+            pos = e
+        elif op[0] == "break":
+            _, gap, length, text = op
+            at = pos + gap
+            end = None if length is None else at + length
+            ref.add(b._len, len(text), at, 0 if end is None else end - at)
+            b.add_break(text, at, end)
+            pos = at if end is None else end
+        else:
+            _, scope, level, together = op
+            n = b._len
+            if n and not b._parts[-1].endswith("\n\n"):
+                ref.add(n, 2, ref_end(ref), 0)
+            if together:
+                b.open_block(scope, level)
+            else:
+                b.new_block()
+                b.open_segment(scope, level)
+    doc = b.build()
+    assert list(doc.map.runs()) == list(ref.runs())
+    assert len(doc.text) == b._len
+
+
+def ref_end(m: OffsetMap) -> int:
+    runs = list(m.runs())
+    return runs[-1][1] + runs[-1][2] if runs else 0
+
+
+def test_open_block_is_new_block_then_open_segment():
+    def build(together: bool) -> tuple:
+        b = DocumentBuilder("t", "Title\n\nBody", "text")
+        for scope, level, s, e in (("heading", 1, 0, 5), ("paragraph", 0, 7, 11)):
+            if together:
+                b.open_block(scope, level)
+            else:
+                b.new_block()
+                b.open_segment(scope, level)
+            b.add(s, e)
+        return snapshot(b.build())
+    assert build(True) == build(False)

@@ -90,3 +90,16 @@ def test_a_link_does_not_split_its_sentence():
         "According to the 2020 notice, it is allowed.", "Next one."]
     i = doc.text.index("allowed")
     assert doc.text[slice(*doc.window(i, i + 7, "sentence"))] == "According to the 2020 notice, it is allowed."
+
+
+def test_extended_runs_read_as_added_ones_and_add_continues_them():
+    added, extended = OffsetMap(narrow=True), OffsetMap(narrow=True)
+    for run in ((0, 4, 10, 4), (4, 1, 14, 5), (5, 3, 19, 3)):
+        added.add(*run)
+    extended.extend([0, 10, 4, 0, 4, 14, 5, 1, 5, 19, 3, 0])  # flat; the fourth of a run: replaced
+    assert list(extended.runs()) == list(added.runs())
+    assert extended.char_range(4) == (14, 19) and extended.span(2, 6) == (12, 20)
+    for m in (added, extended):
+        m.add(8, 2, 22, 2)  # contiguous with the last identity run: it grows
+        m.add(10, 1, 30, 0)
+    assert list(extended.runs()) == list(added.runs()) and len(extended) == 4

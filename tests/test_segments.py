@@ -76,3 +76,15 @@ def test_a_long_page_gets_compact_segments():
     doc = parse(source, "long.md")
     assert isinstance(doc.segments, SegmentList) and len(doc.segments) == 70_000
     assert doc.segments[-1] == Segment(len(doc.text) - 16, len(doc.text), "paragraph", 69_999)
+
+
+def test_new_segment_is_the_frozen_segment_the_constructor_makes():
+    import dataclasses
+
+    from exolint.segments import new_segment
+
+    seg = new_segment(3, 9, "link", 2, 1)
+    assert seg == Segment(3, 9, "link", 2, 1) and hash(seg) == hash(Segment(3, 9, "link", 2, 1))
+    assert type(seg) is Segment and new_segment(0, 1, "alt", 0) == Segment(0, 1, "alt", 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seg.start = 4  # type: ignore[misc]

@@ -351,3 +351,19 @@ def test_unknown_marked_section_is_a_bogus_comment_not_a_crash():
     for src, prose in (("<![0", ""), ("<p>a</p><![foo[ x ]]><p>It is safe.</p>", "a\n\nIt is safe.")):
         doc = parse(src, "x.html", {})
         assert doc.text == prose
+
+
+# Text is searched for collapsible whitespace with `find`s before any regex scan: a run that begins
+# with a single space just before the first find must still collapse as one.
+@pytest.mark.parametrize("inner, text, space_src", [
+    ("a \nb", "a b", " \n"),
+    ("a\t b", "a b", "\t "),
+    ("a  \r\n b", "a b", "  \r\n "),
+    ("one two \fthree", "one two three", " \f"),
+    ("no collapse here", "no collapse here", " "),
+])
+def test_whitespace_runs_collapse_whole_wherever_they_start(inner: str, text: str, space_src: str) -> None:
+    doc = page(f"<p>{inner}</p>")
+    assert doc.text == text
+    i = len(text) - len(text.split(" ")[-1]) - 1
+    assert doc.source[slice(*doc.source_span(i, i + 1))] == space_src
