@@ -139,9 +139,17 @@ class ProseEmitter:
             if got is None:
                 continue
             s = m.start()
+            n, decoded = got
+            if not decoded:
+                # a reference that shows nothing (`&#x1;`): the text on either side meets, so a
+                # space next to it is collapsible like any other (none is left at a block's end)
+                if s > pos:
+                    self._words(pos, s, False)
+                if s + n < q:
+                    self._words(s + n, q, True)
+                return
             if s > pos:
                 self.put(pos, s)
-            n, decoded = got
             self.put(s, s + n, decoded)
             pos = s + n
         if pos < q:
