@@ -168,9 +168,10 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
             results = fixed_results(targets, resolver, registry, summary, unsafe=unsafe_fixes,
                                     write=not show_diff, diff_stream=stream if show_diff else None)
         else:
+            needs_source = getattr(reporter, "needs_source", True)
             if cache is not None:
-                cache.want_source = getattr(reporter, "needs_source", True)
-            results = run(targets, resolver, registry, timings, jobs=jobs, cache=cache)
+                cache.want_source = needs_source
+            results = run(targets, resolver, registry, timings, jobs=jobs, cache=cache, keep_source=needs_source)
         for res in results:
             progress.advance(res.path)
             if write_baseline_file:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, Sequence
 
 from .cache import Entry, ResultCache, lint_miss
 from .registry import Registry
-from .runner import FileResult, Plan, Resolver, Target, lint_target
+from .runner import FileResult, Plan, Resolver, Target, lint_target, shown
 
 if TYPE_CHECKING:
     from .engine import Timings
@@ -44,20 +44,22 @@ def _can_fork() -> bool:
 
 def run_many(targets: Sequence[Target], resolver: Resolver, registry: Registry, timings: Timings | None = None,
              *, jobs: int = 1, cache: ResultCache | None = None,
-             min_parallel: int = MIN_PARALLEL_FILES) -> Iterator[FileResult]:
-    """Results for `targets` in their order, on up to `jobs` processes, through `cache` if given."""
+             min_parallel: int = MIN_PARALLEL_FILES, keep_source: bool = True) -> Iterator[FileResult]:
+    """Results for `targets` in their order, on up to `jobs` processes, through `cache` if given.
+
+    Results carry the file's text only where `runner.shown` keeps it (findings, and a reporter
+    that shows source lines): shipping every page's text from the workers to the main process
+    was most of what a parallel run pickled."""
     targets = list(targets)
     if cache is not None:
-        yield from _run_cached(targets, resolver, registry, timings, jobs, cache, min_parallel)
+        yield from _run_cached(targets, resolver, registry, timings, jobs, cache, min_parallel, keep_source)
         return
     if _parallel(targets, jobs, min_parallel):
-        yield from (res for res, _ in _run_pool(targets, None, resolver, registry, timings, jobs))
+        yield from (res for res, _ in _run_pool(targets, None, resolver, registry, timings, jobs, keep_source))
         return
     for t in targets:
         plan = resolver.plan_for(t)
-        res = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings)
-        res.document = None
-        yield res
+        yield shown(lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings), keep_source)
 
 
 def _parallel(targets: Sequence[Target], jobs: int, min_parallel: int) -> bool:
@@ -67,7 +69,7 @@ def _parallel(targets: Sequence[Target], jobs: int, min_parallel: int) -> bool:
 
 
 def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, timings: Timings | None,
-                jobs: int, cache: ResultCache, min_parallel: int) -> Iterator[FileResult]:
+                jobs: int, cache: ResultCache, min_parallel: int, keep_source: bool) -> Iterator[FileResult]:
     import time
 
     plans = [resolver.plan_for(t) for t in targets]
@@ -80,7 +82,7 @@ def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, t
     try:
         if _parallel([targets[i] for i in todo], jobs, min_parallel):
             linted = _run_pool(
-                [targets[i] for i in todo], [plans[i] for i in todo], resolver, registry, timings, jobs)
+                [targets[i] for i in todo], [plans[i] for i in todo], resolver, registry, timings, jobs, keep_source)
         else:
             linted = (_lint_one(targets[i], plans[i], registry, timings) for i in todo)
         for t, plan, entry in zip(targets, plans, entries):
@@ -93,7 +95,7 @@ def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, t
                     cache.misses += 1
                     res, new = _lint_one(t, plan, registry, timings)
                 cache.store(t, plan, new, registry)
-            yield res
+            yield shown(res, keep_source)
     finally:
         if linted is not None:
             linted.close()  # ends the pool when the consumer stops early
@@ -112,7 +114,7 @@ _STATE: tuple | None = None
 
 def _work(i: int) -> tuple[FileResult, Entry | None, dict | None]:
     assert _STATE is not None
-    targets, plans, resolver, registry, want_timings = _STATE
+    targets, plans, resolver, registry, want_timings, keep_source = _STATE
     t = targets[i]
     if want_timings:
         from .engine import Timings
@@ -122,8 +124,7 @@ def _work(i: int) -> tuple[FileResult, Entry | None, dict | None]:
         res, entry = _lint_one(t, plan, registry, timings)
     else:
         res, entry = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings), None
-        res.document = None
-    return res, entry, (_timings_dict(timings) if timings is not None else None)
+    return shown(res, keep_source), entry, (_timings_dict(timings) if timings is not None else None)
 
 
 def _timings_dict(t: Timings) -> dict[str, dict[str, float]]:
@@ -138,7 +139,8 @@ def _merge(into: Timings, d: dict[str, dict[str, float]]) -> None:
 
 
 def _run_pool(targets: list[Target], plans: list[Plan] | None, resolver: Resolver, registry: Registry,
-              timings: Timings | None, jobs: int) -> Generator[tuple[FileResult, Entry | None], None, None]:
+              timings: Timings | None, jobs: int,
+              keep_source: bool = True) -> Generator[tuple[FileResult, Entry | None], None, None]:
     """(result, cache entry) per target in order; `plans` given: entries are made (a cached run)."""
     import multiprocessing
 
@@ -147,7 +149,7 @@ def _run_pool(targets: list[Target], plans: list[Plan] | None, resolver: Resolve
     ctx: Any = multiprocessing.get_context("fork")
     # chunks amortise the round trips; small enough that the last chunks still spread over workers
     chunksize = max(1, min(16, len(targets) // (jobs * 8)))
-    _STATE = (targets, plans, resolver, registry, timings is not None)
+    _STATE = (targets, plans, resolver, registry, timings is not None, keep_source)
     try:
         with ctx.Pool(jobs) as pool:
             for res, entry, tdict in pool.imap(_work, range(len(targets)), chunksize):

@@ -193,17 +193,26 @@ class Resolver:
 
 
 def run(targets: Iterable[Target], resolver: Resolver, registry: Registry,
-        timings: Timings | None = None, *, jobs: int = 1, cache: "ResultCache | None" = None  # noqa: F821
-        ) -> Iterator[FileResult]:
+        timings: Timings | None = None, *, jobs: int = 1, cache: "ResultCache | None" = None,  # noqa: F821
+        keep_source: bool = True) -> Iterator[FileResult]:
     """Results in input order. `jobs > 1` forks workers (`exolint.parallel`); `cache` is the
-    per-file result cache (`exolint.cache`)."""
+    per-file result cache (`exolint.cache`); without `keep_source`, results of other processes
+    come without the file's text (see `parallel.run_many`)."""
     if jobs > 1 or cache is not None:
         from .parallel import run_many
 
-        yield from run_many(list(targets), resolver, registry, timings, jobs=jobs, cache=cache)
+        yield from run_many(list(targets), resolver, registry, timings, jobs=jobs, cache=cache,
+                            keep_source=keep_source)
         return
     for t in targets:
         plan = resolver.plan_for(t)
-        r = lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings)
-        r.document = None  # keep memory flat: reporters get the source, not the document
-        yield r
+        yield shown(lint_target(t, plan.engine, registry, plan.settings, plan.filters, timings), keep_source)
+
+
+def shown(res: FileResult, keep_source: bool) -> FileResult:
+    """The result as reporters get it: without its Document (memory stays flat), and with the
+    file's text only where a reporter that shows source lines (`keep_source`) has findings to show."""
+    res.document = None
+    if not (keep_source and res.findings):
+        res.source = None
+    return res

@@ -142,3 +142,21 @@ def test_cli_jobs_output_is_identical(tmp_path: Path, monkeypatch) -> None:
     assert outs[0] == outs[1]
     r = CliRunner().invoke(main, ["check", "--no-cache", "--timings", "-j", "2", str(root)])
     assert "slowest rules" in r.stderr and "prefilter" in r.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_carry_the_source_only_where_a_reporter_can_show_it(tmp_path: Path, rs: RuleSet, jobs: int) -> None:
+    root = make_site(tmp_path / "site")
+    registry = get_registry()
+    targets, _ = collect_targets([str(root)], registry)
+    plan = Plan(Settings(), Engine(rs))
+    for keep in (True, False):
+        got = list(parallel.run_many(targets, Resolver(plan), registry, jobs=jobs, min_parallel=2, keep_source=keep))
+        with_findings = [r for r in got if r.findings]
+        assert with_findings and len(with_findings) < len(got)  # the site has both kinds of file
+        for r in got:
+            assert r.document is None
+            if keep and r.findings:
+                assert r.source == Path(r.path).read_text(encoding="utf-8")
+            else:
+                assert r.source is None
