@@ -15,7 +15,7 @@ holds a character that lower-casing lengthens; callers that need prose offsets c
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 import ahocorasick
@@ -51,19 +51,35 @@ class WordIndex:
         cls._reach = max(map(len, cls._words)) - 1
 
     @classmethod
-    def of(cls, doc: Document) -> dict[str, array]:
+    def of(cls, doc: Document) -> dict[str, Sequence[int]]:
         """Per vocabulary word present in the document: the end offsets of its occurrences in
-        `doc.lower_text`, ascending (packed arrays: a long page holds millions of occurrences)."""
+        `doc.lower_text`, ascending (lists; on a page longer than one scanned piece, packed
+        arrays: a long page holds millions of occurrences)."""
         got = doc.memo.get(_MEMO_KEY)
         if got is None or got[0] != cls._version:
             got = doc.memo[_MEMO_KEY] = (cls._version, _scan(doc.lower_text, cls._automaton, cls._reach))
         return got[1]
 
 
-def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict[str, array]:
-    by_word: dict[str, array] = {}
+def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict[str, Sequence[int]]:
+    by_word: dict[str, Sequence[int]] = {}
     if automaton is None:
         return by_word
+    if len(low) <= _CHUNK:
+        # a page of the usual size: lists, which are filled and read faster than arrays
+        get = by_word.get
+        for end, w in automaton.iter(low):
+            got = get(w)
+            if got is None:
+                by_word[w] = [end]
+            else:
+                got.append(end)
+        return by_word
+    return _scan_long(low, automaton, reach)
+
+
+def _scan_long(low: str, automaton: ahocorasick.Automaton, reach: int) -> dict[str, Sequence[int]]:
+    by_word: dict[str, Sequence[int]] = {}
     get = by_word.get
     # a piece starts `reach` characters early so that every occurrence ending in it is whole, and
     # only occurrences ending in it are kept: the same occurrences, in the same order, as one pass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import chain
 from typing import NamedTuple
@@ -24,8 +24,6 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 #: not turn into that letter (İ becomes two characters, ſ stays ſ); tests/kinds/test_prefix.py
 #: recomputes this from the `regex` module. A page holding one is scanned in full.
 CASE_ODD = "\u0130\u017f"
-_ODD = re.compile("[" + CASE_ODD + "]")
-
 
 def lower_text(doc: Document) -> str:
     """`doc.match_text.lower()`, made once per document (`Document.lower_text`); whether its
@@ -33,7 +31,18 @@ def lower_text(doc: Document) -> str:
     return doc.lower_text
 
 
-_EMPTY = array("q")
+#: pages shorter than this keep their offsets in lists (faster to read from Python than an
+#: array, whose every read makes a new int); longer pages in packed arrays, so that a 50 MB page
+#: with millions of occurrences does not hold 36 bytes for each
+SMALL = 1 << 16
+
+
+def _present(cores: frozenset[str], index: dict[str, Sequence[int]]) -> Iterable[str]:
+    """The words of `cores` that `index` holds, found from the smaller side (a page's index holds
+    a few dozen words, a rule asks for one to thirty)."""
+    if len(cores) < len(index):
+        return [c for c in cores if c in index]
+    return [w for w in index if w in cores]
 
 
 class _Plan(NamedTuple):
@@ -43,24 +52,42 @@ class _Plan(NamedTuple):
     short: tuple[str, ...]  # one- and two-letter prefixes, with their condition spaces
     cores: frozenset[str]  # the longer words without their condition spaces
     by_core: dict[str, tuple[str, ...]]  # core -> the words (with condition spaces) that have it
+    disjoint: bool  # no two of the words can occur at the same offset: merging needs no set
 
 
 #: per set of words a rule asks for
 _PLANS: dict[frozenset[str], _Plan] = {}
 
 
+def _covers(a: str, b: str) -> bool:
+    """Whether every occurrence of word `b` is one of word `a` at the same offset (" no" covers
+    " no " and " now"; "exosom" covers " exosome"): then `b` need not be looked for."""
+    ca, cb = a.strip(" "), b.strip(" ")
+    return (cb.startswith(ca) and (a[0] != " " or b[0] == " ")
+            and (a[-1] != " " or (ca == cb and b[-1] == " ")))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether words `a` and `b` can occur at the same offset: the core of `a` begins that of
+    `b`, and if it is shorter, `a` does not have to end a word there (" do " and " don" cannot)."""
+    ca, cb = a.strip(" "), b.strip(" ")
+    return cb.startswith(ca) and (ca == cb or a[-1] != " ")
+
+
 def _plan(words: frozenset[str]) -> _Plan:
     plan = _PLANS.get(words)
     if plan is None:
+        kept = sorted(w for w in words if not any(o != w and _covers(o, w) for o in words))
+        cores = [w.strip(" ") for w in kept]
+        disjoint = not any(_overlap(a, b) for a in kept for b in kept if a != b)
         by_core: dict[str, tuple[str, ...]] = {}
         short = []
-        for w in sorted(words):
-            core = w.strip(" ")
+        for w, core in zip(kept, cores):
             if len(core) > 2:
                 by_core[core] = (*by_core.get(core, ()), w)
             else:
                 short.append(w)
-        plan = _PLANS[words] = _Plan(tuple(short), frozenset(by_core), by_core)
+        plan = _PLANS[words] = _Plan(tuple(short), frozenset(by_core), by_core, disjoint)
         WordIndex.register(by_core)
     return plan
 
@@ -77,8 +104,8 @@ class Candidates:
 
     @classmethod
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
-        """Sorted start offsets of any of `words` in the prose (an `array`, not to be changed);
-        None: scan this document in full."""
+        """Sorted start offsets of any of `words` in the prose (a list, or on a long page an
+        `array`; not to be changed); None: scan this document in full."""
         low = cls._usable(doc)
         if low is None:
             return None
@@ -92,7 +119,7 @@ class Candidates:
             if got:
                 found.append(got)
         # most words of most rules are absent from a page: only those present are looked at
-        for core in plan.cores.intersection(WordIndex.of(doc)):
+        for core in _present(plan.cores, WordIndex.of(doc)):
             for w in plan.by_core[core]:
                 got = positions.get(w)
                 if got is None:
@@ -100,11 +127,12 @@ class Candidates:
                 if got:
                     found.append(got)
         if not found:
-            return _EMPTY
+            return ()
         if len(found) == 1:
             return found[0]  # shared with the memo: callers only read it
         if sum(map(len, found)) < 4096:
-            return array("q", sorted(set(chain.from_iterable(found))))
+            # each list is sorted: the sort merges runs
+            return sorted(chain.from_iterable(found) if plan.disjoint else set(chain.from_iterable(found)))
         # merged without a set of every offset (a 50 MB page has millions of them)
         out = array("q")
         last = -1
@@ -121,7 +149,8 @@ class Candidates:
         if lower is None:
             text = doc.match_text
             low = lower_text(doc)
-            usable = len(low) == len(text) and (text.isascii() or not _ODD.search(text))
+            # two finds of one character are much cheaper than a search for a class of two
+            usable = len(low) == len(text) and (text.isascii() or not any(c in text for c in CASE_ODD))
             lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
         return lower[0]
 
@@ -131,10 +160,11 @@ class Candidates:
         None: this page cannot tell (see `starts`)."""
         if cls._usable(doc) is None:
             return None
-        return not _plan(words).cores.isdisjoint(WordIndex.of(doc))
+        cores = _plan(words).cores  # first: it may grow the vocabulary, which renews the index
+        return not WordIndex.of(doc).keys().isdisjoint(cores)
 
     @classmethod
-    def _positions(cls, doc: Document, low: str, word: str) -> array:
+    def _positions(cls, doc: Document, low: str, word: str) -> Sequence[int]:
         core = word.strip(" ")
         n = len(core)
         if n <= 2:
@@ -145,11 +175,12 @@ class Candidates:
                 body += f"(?<![a-z0-9_]{body})"
             if word[-1] == " ":
                 body += "(?![a-z0-9_])"
-            return array("q", [m.start() for m in _short(body).finditer(low)])
+            found = [m.start() for m in _short(body).finditer(low)]
+            return found if len(low) < SMALL else array("q", found)
         ends = WordIndex.of(doc).get(core)
         if not ends:
-            return array("q")
-        found = array("q")
+            return []
+        found = [] if len(low) < SMALL else array("q")
         add = found.append
         before, after = word[0] == " ", word[-1] == " "
         for e in ends:

@@ -6,7 +6,8 @@ are prose offsets that the engine maps back to the source.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 import regex
 
@@ -134,7 +135,7 @@ def _required(pattern: regex.Pattern) -> frozenset[str] | None:
     return _REQUIRED[key]
 
 
-def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list[int],
+def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequence[int],
                  timeout: float | None) -> list[regex.Match]:
     """`pattern.finditer(text, a, b)`, trying the pattern only at `starts` (a superset of the
     positions where a match can start): leftmost first, each search going on after the last match."""
@@ -143,8 +144,8 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: list
     match = pattern.match
     # under the engine's alarm the timeout is None; leaving the keyword out saves a third of the
     # cost of a failing attempt, and most attempts fail
-    for i in range(bisect_left(starts, a), len(starts)):
-        p = starts[i]
+    i = bisect_left(starts, a) if a else 0
+    for p in islice(starts, i, None) if i else starts:
         if p >= b:
             break
         if p < pos:
