@@ -38,7 +38,7 @@ _EVIDENCE_RX = {k: regex.compile(v, regex.I | regex.V0) for k, v in EVIDENCE_PAT
 def find_evidence(text: str, start: int, end: int, names: list[str], timeout: float) -> regex.Match | None:
     """The first built-in source of the given kinds in text[start:end], kind by kind."""
     for n in names:
-        m = _EVIDENCE_RX[n].search(text, start, end, timeout=timeout)
+        m = _EVIDENCE_RX[n].search(text, start, end, None, False, timeout)  # positional: cheaper
         if m:
             return m
     return None

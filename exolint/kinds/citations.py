@@ -75,7 +75,7 @@ def markers(doc: Document, start: int, end: int, timeout: float) -> list[tuple[i
     for p in _marker_starts(text, start, end):
         if p < last:
             continue
-        m = MARKER.match(text, p, end, timeout=timeout)
+        m = MARKER.match(text, p, end, None, False, timeout)  # timeout by position: cheaper
         if m is None:
             continue
         last = m.end()

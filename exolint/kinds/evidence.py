@@ -128,10 +128,12 @@ class EvidenceRule:
 
     # -- claims --------------------------------------------------------------------------------------
     def _has_evidence(self, doc: Document, a: int, b: int) -> bool:
+        # regex calls here pass the timeout by position (after `concurrent` and `partial`): as a
+        # keyword it costs several times more than the search of a short window
         text = doc.match_text
         if any(_has_builtin(doc, n, a, b, self.timeout) for n in self.evidence_names):
             return True
-        if self.evidence_rx is not None and self.evidence_rx.search(text, a, b, timeout=self.timeout):
+        if self.evidence_rx is not None and self.evidence_rx.search(text, a, b, None, False, self.timeout):
             return True
         if self.use_links and cit.link_in(doc, a, b):
             return True
@@ -142,7 +144,7 @@ class EvidenceRule:
             return False
         if self.reach is not None:
             wa, wb = max(wa, start - self.reach), min(wb, end + self.reach)
-        return bool(self.exceptions.search(doc.match_text, wa, wb, timeout=self.timeout))
+        return bool(self.exceptions.search(doc.match_text, wa, wb, None, False, self.timeout))
 
     def _claim_matches(self, doc: Document) -> Iterable[regex.Match]:
         """Claim matches, searched only in the lines that hold an anchor (all of them without anchors)."""

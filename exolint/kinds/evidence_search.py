@@ -29,7 +29,6 @@ from .prefix import literal_prefixes
 
 # letters that match another letter only under case folding, so lower-cased text would hide them
 _FOLD_ONLY = "\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u0345\u1e9b"
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _META = frozenset(".^$*+?{}[]|()\n")
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)|\\G")
 
@@ -162,28 +161,28 @@ class StartPlan:
                 rest.append(part)
             else:
                 words |= got
-        cores = {w.strip(" ") for w in words}
-        if not cores or not all(cores):
+        cores = {w.lstrip(" ") for w in words}  # a trailing space stays: whitespace must follow
+        if not cores or not all(c.strip(" ") for c in cores):
             return None
         word_start = all(w.startswith(" ") for w in words)
         body = trie_regex(cores)
-        # a prefix that may start inside a word may also start inside another prefix's occurrence:
-        # a lookahead finds every position, not only non-overlapping ones
-        starter = re.compile(body if word_start else f"(?=(?:{body}))")
+        # every prefix starts with an ASCII letter or digit, and the prose is lower-cased: an ASCII
+        # \b before it is "no ASCII letter, digit or _ before"; a prefix that may start inside a word
+        # may also start inside another prefix's occurrence: a lookahead finds every position
+        starter = re.compile(rf"\b(?:{body})" if word_start else f"(?=(?:{body}))", re.ASCII)
         scanned = regex.compile("|".join(rest), pattern.flags) if rest else None
         return cls(starter, word_start, scanned)
 
     def starts(self, low: str, a: int, b: int) -> list[int]:
         """Sorted positions in [a, b) where a prefix begins (a superset of where those parts match)."""
-        out = [m.start() for m in self.starter.finditer(low, a, b)]
-        if self.word_start:
-            out = [p for p in out if not p or low[p - 1] not in _WORD_CHARS]
-        return out
+        return [m.start() for m in self.starter.finditer(low, a, b)]
 
 
 def trie_regex(words: set[str]) -> str:
     """An alternation of literal words as a trie ("b(?:oost|righten)"): the stdlib engine then
-    tries one branch per first letter at a position instead of every word."""
+    tries one branch per first letter at a position instead of every word. A word written with a
+    trailing space must be followed by whitespace (`literal_prefixes`), so by no ASCII letter, digit
+    or "_" ("a " does not start "and")."""
     root: dict = {}
     for w in words:
         node = root
@@ -192,7 +191,8 @@ def trie_regex(words: set[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        branches = [(r"(?![a-z0-9_])" if ch == " " else re.escape(ch)) + emit(node[ch])
+                    for ch in sorted(k for k in node if k)]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
@@ -204,7 +204,8 @@ def trie_regex(words: set[str]) -> str:
 def walk(pattern: regex.Pattern, plan: StartPlan, text: str, low: str, a: int, b: int,
          timeout: float) -> list[regex.Match]:
     """`pattern.finditer(text, a, b)`, trying the pattern only where one of its parts can start:
-    leftmost first, each search going on after the last match."""
+    leftmost first, each search going on after the last match. The timeout is passed by position
+    (`concurrent`, `partial` before it): as a keyword it costs more than most failed matches."""
     starts = plan.starts(low, a, b)
     scanned = plan.scanned
     if not starts and scanned is None:
@@ -219,12 +220,12 @@ def walk(pattern: regex.Pattern, plan: StartPlan, text: str, low: str, a: int, b
         p = starts[i] if i < n else never
         if scanned is not None:
             if nxt < pos:
-                m = scanned.search(text, pos, b, timeout=timeout)
+                m = scanned.search(text, pos, b, None, False, timeout)
                 nxt = m.start() if m else never
             p = min(p, nxt)
         if p >= never:
             return out
-        m = pattern.match(text, p, b, timeout=timeout)
+        m = pattern.match(text, p, b, None, False, timeout)
         if m is None:
             if i < n and starts[i] == p:
                 i += 1  # a prefix that did not lead to a match

@@ -22,7 +22,7 @@ from exolint.kinds.evidence_search import (
 from exolint.kinds.scan import bounded, compile_pattern, phrase_to_regex
 
 _PIECES = ["Our", "serum", "boosts", "boost", "collagen", "by", "30%", " ", " ", "  ", ",", ".", "\n\n", "up to",
-           "12 %", "increased", "INCREASED", "hydration", "3x", "times", "more", "rebooster", "studies", "show",
+           "12 %", "٣٠%", "\U00011f53x", "a", "and", "a hundred", "ten", "12x", "increased", "INCREASED", "hydration", "3x", "times", "more", "rebooster", "studies", "show",
            "studies have shown", "research", "(1)", "’", "é", "2.5", "percent", "fewer", "93%", "of users saw"]
 
 ALTERNATIONS = [
@@ -37,6 +37,10 @@ ALTERNATIONS = [
     [r"(?:\bboost)", r"(?:x?)"],
     # one part with prefixes, the others searched together
     [r"(?:\d+\s?x)", r"(?:\bstudies\s+show)", r"(?:[A-Z]\w+\s+studies)"],
+    # a part that starts with a digit or a word beside one with prefixes (one followed by whitespace)
+    [r"(?:\b(?:\d+(?:[.,]\d+)*|ten|a\s+hundred)\s*(?:x|times)\s+more)", r"(?:\ba\s+\d+x)"],
+    # a digit inside a prefix: the prefix stops before it; a prefix followed by whitespace
+    [r"(?:\bup\s+to\s+\d+\s?%)", r"(?:12\d*x)", r"(?:\bstudies\s+show)"],
 ]
 
 
@@ -97,6 +101,11 @@ def test_literal_anchor_lines_equal_regex_anchor_lines():
         slow = anchor_lines(doc, (compile_pattern("%|(?:)(?!)", ignorecase=False),
                                   compile_pattern("t(?:imes)", ignorecase=False)))
         assert fast == slow
+
+
+def test_trie_regex_wants_whitespace_after_a_word_written_with_a_trailing_space():
+    rx = re.compile(trie_regex({"a ", "according", "up "}))
+    assert [m.start() for m in rx.finditer("and a, a\tb according up; upper up")] == [4, 7, 11, 21, 31]
 
 
 def test_trie_regex_finds_every_word_at_every_word_start():
