@@ -23,24 +23,38 @@ between two 5-grams of one page is negligibly unlikely.)
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 SHINGLE = 5
 
 
 def candidate_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, int]]:
     """The pairs (x, y), x < y, of `long` (word lists of at least SHINGLE words) whose 5-gram sets
     may have a Jaccard similarity of `threshold` or more: every other pair is proven below it by
-    the bound in the module docstring, from one C-level intersection of word sets."""
+    the bound in the module docstring, from one C-level intersection of word sets.
+
+    Fewest distinct words first: a pair needs threshold * (distinct words - 4) of the larger
+    paragraph, which the smaller one cannot give beyond its 5-gram positions, so each paragraph
+    is intersected only with the partners up to the first whose need exceeds them (the needs grow
+    with the distinct words), and most pairs are ruled out without an intersection."""
     sets = [set(w) for w in long]
+    order = sorted(range(len(long)), key=lambda i: len(sets[i]))
+    sets = [sets[i] for i in order]
     # |S(x) & S(y)| <= n(x) - m(x, y) = slack(x) + common: slack is 5-gram positions less distinct
     # words, common the words x and y share; need is threshold * (distinct words - 4)
-    slack = [len(w) - (SHINGLE - 1) - len(s) for w, s in zip(long, sets)]
+    positions = [len(long[i]) - (SHINGLE - 1) for i in order]
+    slack = [n - len(s) for n, s in zip(positions, sets)]
     needs = [threshold * (len(s) - (SHINGLE - 1)) * (1 - 1e-9) for s in sets]
     out = []
-    for x in range(len(long) - 1):
-        lx, nx = slack[x], needs[x]
-        # the intersections of x with every later paragraph, in one C-level pass
-        for y, common in enumerate(map(len, map(sets[x].intersection, sets[x + 1:])), x + 1):
+    for x in range(len(sets) - 1):
+        lx = slack[x]
+        # common + slack <= x's positions: a partner needing more, and every later one, fails
+        stop = bisect_right(needs, positions[x], x + 1)
+        # the intersections of x with its possible partners, in one C-level pass
+        for y, common in enumerate(map(len, map(sets[x].intersection, sets[x + 1:stop])), x + 1):
             good = common + (lx if lx < slack[y] else slack[y])
-            if good > 0 and good >= (nx if nx > needs[y] else needs[y]):
-                out.append((x, y))
+            if good > 0 and good >= needs[y]:  # needs[y] >= needs[x]: sorted
+                a, b = order[x], order[y]
+                out.append((a, b) if a < b else (b, a))
+    out.sort()
     return out

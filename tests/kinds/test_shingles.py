@@ -42,6 +42,30 @@ def test_candidate_pairs_keep_every_similar_pair(paras, threshold):
     assert _jaccard_pairs(paras, threshold) <= set(candidate_pairs(paras, threshold))
 
 
+def _plain_bound_pairs(paras: list[list[str]], threshold: float) -> list[tuple[int, int]]:
+    """The word-set bound of `shingle_bound` tested on every pair, in text order."""
+    sets = [set(w) for w in paras]
+    out = []
+    for x in range(len(paras)):
+        for y in range(x + 1, len(paras)):
+            common = len(sets[x] & sets[y])
+            good = min(len(paras[x]) - 4 - len(sets[x]), len(paras[y]) - 4 - len(sets[y])) + common
+            need = max(threshold * (len(sets[x]) - 4), threshold * (len(sets[y]) - 4)) * (1 - 1e-9)
+            if good > 0 and good >= need:
+                out.append((x, y))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=5, max_size=60), min_size=2,
+                max_size=9), st.sampled_from([0.0, 0.3, 0.5, 0.7, 0.9, 1.0]))
+def test_candidate_pairs_are_the_pairs_the_bound_passes(paras, threshold):
+    # sorting by distinct words and stopping at the first partner needing too much drops no pair
+    # the bound passes (a copy of a paragraph makes sure some pairs pass)
+    paras = paras + [paras[0][:], paras[-1][1:] + ["w0"]]
+    assert candidate_pairs(paras, threshold) == _plain_bound_pairs(paras, threshold)
+
+
 def test_candidate_pairs_rule_out_unrelated_paragraphs():
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(400)]
