@@ -111,7 +111,7 @@ class Candidates:
             return None
         positions = doc.memo[("scan", "lower")][1]
         plan = _plan(words)
-        found: list[array] = []
+        found: list[Sequence[int]] = []
         for w in plan.short:
             got = positions.get(w)
             if got is None:
