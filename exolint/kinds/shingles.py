@@ -17,7 +17,7 @@ would change one Jaccard similarity by one shingle at most.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import regex
 
@@ -121,13 +121,19 @@ def _root(parent, x: int) -> int:
     return x
 
 
-def _similar(sa: set[int], sb: set[int], threshold: float) -> bool:
-    """Jaccard(sa, sb) >= threshold, and at least one shingle shared."""
-    na, nb = len(sa), len(sb)
+def _sizes_allow(na: int, nb: int, threshold: float) -> bool:
+    """Whether sets of these sizes can be similar at all: Jaccard <= small / large, and an empty
+    set shares nothing."""
     small, large = (na, nb) if na <= nb else (nb, na)
-    if not small or small < threshold * large * (1 - 1e-9):  # Jaccard <= small / large
+    return small > 0 and small >= threshold * large * (1 - 1e-9)
+
+
+def _similar(sa: set[int], sb: Collection[int], threshold: float) -> bool:
+    """Jaccard(sa, sb) >= threshold, and at least one shingle shared (`sb` holds distinct hashes)."""
+    na, nb = len(sa), len(sb)
+    if not _sizes_allow(na, nb, threshold):
         return False
-    inter = len(sa & sb)
+    inter = len(sa.intersection(sb))
     return inter > 0 and inter / (na + nb - inter) >= threshold
 
 
@@ -145,18 +151,12 @@ def _all_pairs_groups(shingled: dict[int, set[int]], threshold: float) -> list[l
 
     n = len(keys)
     for x in range(n):
-        sx, ax = sizes[x], sets[x]
-        if not sx:
-            continue  # no shingle: similar to nothing
         for y in range(x + 1, n):
-            sy = sizes[y]
-            if sx < threshold * sy * (1 - 1e-9):
-                break  # Jaccard <= small / large: this partner and every later (larger) one fail
+            if not _sizes_allow(sizes[x], sizes[y], threshold):
+                break  # this partner and every later (larger) one are too large for x
             rx, ry = _root(parent, x), _root(parent, y)
-            if rx != ry:
-                inter = len(ax & sets[y])
-                if inter > 0 and inter / (sx + sy - inter) >= threshold:
-                    parent[ry] = rx
+            if rx != ry and _similar(sets[x], sets[y], threshold):
+                parent[ry] = rx
     return _components(keys, [_root(parent, x) for x in range(n)])
 
 
@@ -189,14 +189,11 @@ def _long_page_groups(text: str, paragraphs: list[tuple[int, int]], min_words: i
 
     def similar(x: int, y: int) -> bool:
         sa, sb = packed[x][0], packed[y][0]
-        na, nb = len(sa), len(sb)
-        small, large = sorted((na, nb))
-        if not small or small < threshold * large * (1 - 1e-9):  # Jaccard <= small / large
-            return False
+        if not _sizes_allow(len(sa), len(sb), threshold):
+            return False  # before a set is built for x
         if cached[0] != x:
             cached[0], cached[1] = x, set(sa)
-        inter = len(cached[1].intersection(sb))
-        return inter > 0 and inter / (na + nb - inter) >= threshold
+        return _similar(cached[1], sb, threshold)
 
     rejected: set[tuple[int, int]] = set()
     for x, y in _indexed_pairs(packed):
