@@ -41,46 +41,21 @@ def _usable_lower(doc: Document) -> str | None:
     return low
 
 
-#: every character `str.isspace` holds for (the ones `\s` matches); the test suite checks the list
-SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_ASCII_SPACES = "".join(c for c in SPACES if c.isascii())
-#: pages longer than this are not copied to find candidates (a 50 MB page's copy would be 100 MB+)
-_COPY_LIMIT = 1 << 20
-
-
 def whitespace_candidates(words: frozenset[str] | None, doc: Document) -> list[int] | None:
     """Sorted offsets of whitespace characters followed by one of `words` (from
-    `whitespace_led_words`): every place a match can start. None: no such shortcut on this page.
-
-    With every whitespace character made a space, " " + word is searched for, so `str.find` stops
-    only at real candidates, not at every "in" inside a word ("skin", "within"), which each cost
-    a Python-level test."""
+    `whitespace_led_words`): every place a match can start. None: no such shortcut on this page."""
     low = _usable_lower(doc) if words else None
     if low is None:
         return None
-    if len(low) > _COPY_LIMIT:  # no second copy of a long page: test each hit where it is
-        found_set: set[int] = set()
-        for w in words:  # type: ignore[union-attr]
-            i = low.find(w, 1)
-            while i >= 0:
-                if low[i - 1].isspace():  # str.isspace holds for every character `\s` matches
-                    found_set.add(i - 1)
-                i = low.find(w, i + 1)
-        return sorted(found_set)
-    spaced = low  # every whitespace character made " ", a character for a character
-    for c in _ASCII_SPACES if low.isascii() else SPACES:
-        if c != " " and c in spaced:
-            spaced = spaced.replace(c, " ")
-    found: list[int] = []
-    find = spaced.find
+    found: set[int] = set()
+    find = low.find
     for w in words:  # type: ignore[union-attr]
-        key = " " + w
-        i = find(key)
+        i = find(w, 1)
         while i >= 0:
-            found.append(i)
-            i = find(key, i + 1)
-    return sorted(set(found))
+            if low[i - 1].isspace():  # str.isspace holds for every character `\s` matches
+                found.add(i - 1)
+            i = find(w, i + 1)
+    return sorted(found)
 
 
 def blocks_at(doc: Document, at: Sequence[int] | None, max_len: int | None = None) -> list[tuple[int, int, int]]:

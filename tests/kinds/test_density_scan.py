@@ -3,14 +3,12 @@ computations give; the duplicate-paragraph shortcuts are tested in test_shingles
 from __future__ import annotations
 
 import random
-import sys
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exolint.kinds import density_scan
-from exolint.kinds.density_scan import SPACES, blocks_at, whitespace_candidates, whitespace_led_words
+from exolint.kinds.density_scan import blocks_at, whitespace_candidates, whitespace_led_words
 from exolint.plugins.text import parse
 
 REQUIRES = r"\s(?:near|in)\s+(?-i:\p{Lu})"
@@ -71,16 +69,6 @@ def test_candidates_are_every_whitespace_before_a_word(parts):
     words = frozenset({"near", "in"})
     plain = [i for i in range(len(low)) if low[i].isspace() and any(low.startswith(w, i + 1) for w in words)]
     assert whitespace_candidates(words, doc) == plain
-    limit = density_scan._COPY_LIMIT
-    density_scan._COPY_LIMIT = 0  # the long-page path, which tests each hit in place
-    try:
-        assert whitespace_candidates(words, doc) == plain
-    finally:
-        density_scan._COPY_LIMIT = limit
-
-
-def test_spaces_are_every_character_str_isspace_holds_for():
-    assert SPACES == "".join(chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace())
 
 
 def _plain_blocks_at(doc, at):
