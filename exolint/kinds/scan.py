@@ -142,15 +142,15 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequ
     out = []
     pos = a
     match = pattern.match
-    # under the engine's alarm the timeout is None; leaving the keyword out saves a third of the
-    # cost of a failing attempt, and most attempts fail
+    # the timeout goes by position (after `concurrent` and `partial`): the `regex` module parses a
+    # `timeout=` keyword at a third of a failing attempt's cost, even when it is None
     i = bisect_left(starts, a) if a else 0
     for p in islice(starts, i, None) if i else starts:
         if p >= b:
             break
         if p < pos:
             continue
-        m = match(text, p, b) if timeout is None else match(text, p, b, timeout=timeout)
+        m = match(text, p, b, None, False, timeout)
         if m is None:
             continue
         if m.end() == m.start():  # empty matches step on in finditer's own way: let it do that
@@ -170,7 +170,6 @@ def kept_matches(pattern: regex.Pattern, exceptions: regex.Pattern | None, doc: 
             continue
         if exceptions is not None:
             a, b = doc.window(m.start(), m.end(), window)
-            if (exceptions.search(doc.match_text, a, b) if timeout is None
-                    else exceptions.search(doc.match_text, a, b, timeout=timeout)):
+            if exceptions.search(doc.match_text, a, b, None, False, timeout):
                 continue
         yield m
