@@ -33,7 +33,7 @@ _REPLACED = 1  # every prose char of the run came from the whole source range (a
 class OffsetMap:
     """Maps prose offsets to source offsets, run by run."""
 
-    __slots__ = ("_p", "_s", "_m", "_k", "_pend", "_send")
+    __slots__ = ("_p", "_s", "_m", "_k")
 
     def __init__(self, narrow: bool = False) -> None:
         # `narrow`: every offset fits 32 bits (the builder knows from the source's length), which
@@ -43,34 +43,26 @@ class OffsetMap:
         self._s = array(code)  # source start of each run
         self._m = array(code)  # source length of each run
         self._k = array("b")  # run kind
-        # the last run's prose end (-1 unless it is an identity run, the kind that grows) and
-        # source end, so that `add` need not read them back from the arrays
-        self._pend = -1
-        self._send = 0
 
     def add(self, prose_start: int, prose_len: int, source_start: int, source_len: int) -> None:
         if prose_len <= 0:
             return
-        if prose_len == source_len:
-            if prose_start == self._pend and source_start == self._send:
-                self._m[-1] += source_len  # extend a contiguous identity run
-                self._pend = prose_start + prose_len
-                self._send = source_start + source_len
+        kind = _IDENTITY if prose_len == source_len else _REPLACED
+        if kind == _IDENTITY and self._k and self._k[-1] == _IDENTITY:
+            i = len(self._p) - 1
+            if (self._p[i] + self._m[i] == prose_start and self._s[i] + self._m[i] == source_start):
+                self._m[i] += source_len  # extend a contiguous identity run
                 return
-            self._pend = prose_start + prose_len
-            self._k.append(_IDENTITY)
-        else:
-            self._pend = -1
-            self._k.append(_REPLACED)
-        self._send = source_start + source_len
         self._p.append(prose_start)
         self._s.append(source_start)
         self._m.append(source_len)
+        self._k.append(kind)
 
     def extend(self, runs: list[int]) -> None:
-        """Append runs given flat, `[prose_start, source_start, source_len, replaced (0/1), ...]`:
-        the builder merges runs as `add` does and hands them over in batches, since four array
-        appends a run cost more than all its other work."""
+        """Append runs given flat, `[prose_start, source_start, source_len, replaced (0/1), ...]`,
+        already merged as `add` merges them: `DocumentBuilder` merges runs itself and hands them
+        over in batches, since four array appends a run cost more than all its other work. `add`
+        stays the plain definition of a map, which the builder is tested against."""
         if not runs:
             return
         # struct makes machine words of the ints at a third of array.extend's cost
@@ -80,8 +72,6 @@ class OffsetMap:
         self._s.frombytes(words[1::4].tobytes())
         self._m.frombytes(words[2::4].tobytes())
         self._k.frombytes(bytes(runs[3::4]))
-        self._pend = -1 if runs[-1] else runs[-4] + runs[-2]
-        self._send = runs[-3] + runs[-2]
 
     def __len__(self) -> int:
         return len(self._p)
