@@ -36,8 +36,6 @@ class Timings:
     kinds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
-
-
 class Prefilter:
     """Which rules can fire on a document, from their literal trigger words.
 

@@ -140,7 +140,7 @@ def _merge(into: Timings, d: dict[str, dict[str, float]]) -> None:
 
 def _run_pool(targets: list[Target], plans: list[Plan] | None, resolver: Resolver, registry: Registry,
               timings: Timings | None, jobs: int,
-              keep_source: bool = True) -> Generator[tuple[FileResult, Entry | None], None, None]:
+              keep_source: bool) -> Generator[tuple[FileResult, Entry | None], None, None]:
     """(result, cache entry) per target in order; `plans` given: entries are made (a cached run)."""
     import multiprocessing
 

@@ -196,8 +196,8 @@ def run(targets: Iterable[Target], resolver: Resolver, registry: Registry,
         timings: Timings | None = None, *, jobs: int = 1, cache: "ResultCache | None" = None,  # noqa: F821
         keep_source: bool = True) -> Iterator[FileResult]:
     """Results in input order. `jobs > 1` forks workers (`exolint.parallel`); `cache` is the
-    per-file result cache (`exolint.cache`); without `keep_source`, results of other processes
-    come without the file's text (see `parallel.run_many`)."""
+    per-file result cache (`exolint.cache`); results carry the file's text as `shown` decides
+    (`keep_source`: the reporter shows source lines)."""
     if jobs > 1 or cache is not None:
         from .parallel import run_many
 

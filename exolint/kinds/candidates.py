@@ -25,6 +25,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 #: recomputes this from the `regex` module. A page holding one is scanned in full.
 CASE_ODD = "\u0130\u017f"
 
+
 def lower_text(doc: Document) -> str:
     """`doc.match_text.lower()`, made once per document (`Document.lower_text`); whether its
     offsets can be used is each caller's own test."""

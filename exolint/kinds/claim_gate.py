@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from .candidates import Candidates
-from .claim_scan import lowered, occurrences
+from .claim_scan import DIRECT, lowered, occurrences
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Words:
         if low is None:
             return None
         text = doc.match_text
-        if b - a <= _DIRECT:
+        if b - a <= DIRECT:
             return (any(text.find(w, a, b + len(w) - 1) >= 0 for w in self.exact)
                     or any(low.find(w, a, b + len(w) - 1) >= 0 for w in self.lower))
         for words, within, case in ((self.exact, text, "exact"), (self.lower, low, "lower")):
@@ -72,10 +72,6 @@ class Words:
                 if i < len(at) and at[i] < b:
                     return True
         return False
-
-
-#: ranges up to this long are searched for the words directly
-_DIRECT = 4096
 
 
 def phrase_words(phrases: list[str], exact_capitals: bool = False) -> Words | None:

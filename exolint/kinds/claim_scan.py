@@ -47,9 +47,10 @@ def occurrences(doc: Document, text: str, word: str, case: str = "lower") -> arr
     return found
 
 
-#: a range up to this long (a clause) is searched for the words directly; a longer one (a page)
-#: through their positions in the page, found once and shared by the rules
-_DIRECT = 2048
+#: a range up to this long (a clause, a paragraph) is searched for words directly; a longer one (a
+#: page that is one long paragraph) through their positions in the page, found once and shared by
+#: the rules (`occurrences`); `claim_gate` uses the same bound
+DIRECT = 2048
 
 
 def predicate_matches(pattern: regex.Pattern, prefixes: tuple[str, ...] | None, doc: Document,
@@ -62,7 +63,7 @@ def predicate_matches(pattern: regex.Pattern, prefixes: tuple[str, ...] | None, 
         yield from pattern.finditer(text, a, b, timeout=timeout)
         return
     starts: set[int] = set()
-    if b - a <= _DIRECT:
+    if b - a <= DIRECT:
         for words, within in ((prefixes or (), low), (exact, text)):
             for w in words:
                 i = within.find(w, a, b)
