@@ -59,3 +59,49 @@ def fresh_venv(tmp_path, wheelhouse):
             return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=e)
 
     return Venv(tmp_path / "venv")
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=exolint tests", "-c", "user.email=tests@example.invalid",
+                           "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+                          cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _commit(repo: Path, files: dict[str, str | None], message: str) -> None:
+    for name, text in files.items():
+        path = repo / name
+        if text is None:
+            _git(repo, "rm", "-q", name)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        _git(repo, "add", name)
+    _git(repo, "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def pull_request_repo(tmp_path: Path):
+    """Make a git repository shaped like GitHub's pull-request merge: `make(base, change, later)`
+    commits `base` on main, `change` on a branch (None deletes a file), `later` on main after the
+    branch left, then merges the branch with a merge commit. Returns (repo, the branch's head sha),
+    HEAD at the merge commit, whose first parent is main and second the pull request's head."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def make(base: dict[str, str], change: dict[str, str | None], later: dict[str, str]) -> tuple[Path, str]:
+        repo = tmp_path / "repo"
+        repo.mkdir()
+        _git(repo, "init", "-q")
+        _commit(repo, base, "base")
+        _git(repo, "checkout", "-q", "-b", "pr")
+        _commit(repo, change, "the pull request")
+        head = _git(repo, "rev-parse", "HEAD")
+        _git(repo, "checkout", "-q", "main")
+        if later:
+            _commit(repo, later, "main moves on")
+        _git(repo, "merge", "-q", "--no-ff", "-m", "Merge pull request", "pr")
+        return repo, head
+
+    return make

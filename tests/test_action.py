@@ -193,6 +193,38 @@ def test_action_steps_fail_on_and_clean_run(tmp_path: Path) -> None:
     assert "No problems found in 1 file(s)." in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
+def test_action_steps_annotate_the_pull_requests_files_first(tmp_path: Path, pull_request_repo) -> None:
+    # eleven errors on an old page would fill GitHub's ten annotations before the new page's one
+    old = "# Archive\n\n" + "".join(f"Post {i}: our miracle cure works.\n\n" for i in range(11))
+    repo, head = pull_request_repo({"docs/archive.md": old}, {"docs/offer.md": "# Offer\n\nA miracle cure!\n"}, {})
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"head": {"sha": head}}}), encoding="utf-8")
+    inputs = {"paths": "docs", "args": f"--no-builtin-rules --rules {_write_rules(tmp_path / 'rules')}"}
+
+    def errors(name: str) -> tuple[list[str], str]:
+        rc, out, outputs = run_action(tmp_path, repo, inputs, extra_env={
+            "GITHUB_EVENT_NAME": name, "GITHUB_EVENT_PATH": str(event)})
+        assert rc == 1 and outputs["findings"] == "12", out
+        return [ln.split(",")[0] for ln in out.splitlines() if ln.startswith("::error ")], out
+
+    files, _ = errors("pull_request")
+    assert len(files) == 10 and files[0] == "::error file=docs/offer.md" and files.count("::error file=docs/offer.md") == 1
+    files, out = errors("push")  # not a pull request: the order of the files, the new page left out
+    assert files == ["::error file=docs/archive.md"] * 10
+    assert "not ordered by the files" not in out
+
+
+def test_action_steps_say_when_the_checkout_cannot_tell_the_change(tmp_path: Path) -> None:
+    site = _site(tmp_path)  # not a git repository
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"head": {"sha": "f" * 40}}}), encoding="utf-8")
+    rc, out, outputs = run_action(tmp_path, site, {"paths": "docs",
+                                                   "args": f"--no-builtin-rules --rules {tmp_path / 'rules'}"},
+                                  extra_env={"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
+    assert rc == 1 and outputs["findings"] == "3"  # the run itself goes on
+    assert "exolint: annotations are not ordered by the files this pull request changes: " in out
+
+
 def test_action_steps_reject_reserved_args(tmp_path: Path) -> None:
     site = _site(tmp_path)
     rc, out, _ = run_action(tmp_path, site, {"args": "--format json"})

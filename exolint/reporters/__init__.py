@@ -38,6 +38,9 @@ class ReportOptions:
     rules: list[Any] = field(default_factory=list)
     statistics: bool = False
     version: str = ""
+    #: files (real absolute paths) whose findings a reporter that can show only some of them puts
+    #: first: the GitHub Action passes the files a pull request changes (`exolint.ci.changed`)
+    preferred: frozenset[str] = frozenset()
 
 
 class Reporter(Protocol):

@@ -3,7 +3,10 @@
 GitHub keeps only 10 annotations of each level (error, warning, notice) per step and drops the rest
 silently. So every finding is printed as a plain log line as it arrives (inside a collapsible group),
 and at the end the most severe ones become annotations: at most 10 per level, errors first, plus one
-notice with the number left out. Only those are kept in memory, so a large run stays small.
+notice with the number left out. Within a level, findings in the `preferred` files (those a pull
+request changes, when the Action can tell) come first: a reviewer sees the problems the change
+brings before old ones elsewhere on the site. Only those are kept in memory, so a large run stays
+small.
 
 When `GITHUB_STEP_SUMMARY` is set, every finding also goes into a Markdown table appended to the job
 summary, written row by row (capped below GitHub's 1 MiB limit, with a count of rows left out).
@@ -143,7 +146,8 @@ class Reporter:
     def __init__(self, stream: IO[str], options: ReportOptions) -> None:
         self.stream = stream
         self.options = options
-        self.kept: dict[str, list[Finding]] = {"error": [], "warning": [], "info": []}
+        # per level, the first findings in preferred files and the first in the others
+        self.kept: dict[str, tuple[list[Finding], list[Finding]]] = {}
         self.total = 0
         self.grouped = False
         path = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -151,12 +155,14 @@ class Reporter:
 
     def file(self, path: str, findings: list[Finding], source: str | None) -> None:
         w = self.stream.write
+        preferred = self.options.preferred
+        side = 0 if preferred and os.path.realpath(path) in preferred else 1
         for f in findings:
             if not self.grouped:
                 w("::group::exolint findings\n")
                 self.grouped = True
             w(f"{f.path}:{f.start.line}:{f.start.column}: {f.rule} [{f.severity}] {f.message}\n")
-            kept = self.kept.setdefault(f.severity, [])
+            kept = self.kept.setdefault(f.severity, ([], []))[side]
             if len(kept) < MAX_PER_LEVEL:
                 kept.append(f)
             self.total += 1
@@ -171,13 +177,14 @@ class Reporter:
             write_statistics(self.stream, summary, self.options.rules)
         lines = [error_annotation(e) for e in summary.errors[:MAX_PER_LEVEL]]
         budget = {"error": MAX_PER_LEVEL - len(lines), "warning": MAX_PER_LEVEL, "info": MAX_PER_LEVEL}
-        shown = sum(min(len(self.kept.get(s, [])), budget[s]) for s in budget) + len(lines)
+        kept = {sev: first + rest for sev, (first, rest) in self.kept.items()}
+        shown = sum(min(len(kept.get(s, [])), budget[s]) for s in budget) + len(lines)
         hidden = self.total + len(summary.errors) - shown
         if hidden:
             # the count itself is a notice: keep room for it among the 10 notices
             budget["info"] -= 1
         for sev in ("error", "warning", "info"):
-            lines += [annotation(f) for f in self.kept.get(sev, [])[:max(0, budget[sev])]]
+            lines += [annotation(f) for f in kept.get(sev, [])[:max(0, budget[sev])]]
         hidden = self.total + len(summary.errors) - len(lines)
         for line in lines:
             w(line)

@@ -95,6 +95,34 @@ def test_at_most_ten_per_level_then_a_count() -> None:
     assert sum(1 for line in lines if re.match(r"docs/[ab]\.md:\d+:3: EXO", line)) == len(findings)
 
 
+def test_findings_in_preferred_files_are_annotated_first(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    old = [_f("warning", i, path="docs/old.md") for i in range(1, 13)]
+    new = [_f("warning", 7, path="docs/new.md"), _f("info", 2, path="docs/new.md")]
+    preferred = frozenset({str(tmp_path / "docs" / "new.md")})
+    for opts, expect_new in ((ReportOptions(), False), (ReportOptions(preferred=preferred), True)):
+        out = io.StringIO()
+        rep = Reporter(out, opts)
+        rep.file("docs/old.md", old, None)
+        rep.file("docs/new.md", new, None)
+        rep.finish(RunSummary(files=2, findings=14))
+        cmds = _commands(out.getvalue().splitlines())
+        warnings = [c[1]["file"] + ":" + c[1]["line"] for c in cmds if c[0] == "warning"]
+        assert len(warnings) == 10
+        if expect_new:
+            # the changed file's warning first, then the old file's in order; the budget is unchanged
+            assert warnings == ["docs/new.md:7"] + [f"docs/old.md:{i}" for i in range(1, 10)]
+        else:
+            assert warnings == [f"docs/old.md:{i}" for i in range(1, 11)]
+        notices = [c for c in cmds if c[0] == "notice"]
+        assert notices[0][1]["file"] == "docs/new.md"
+        assert notices[-1][2].startswith(f"{14 - 11} more problem(s)")
+        # the log still lists every finding in file order
+        assert [ln for ln in out.getvalue().splitlines() if ln.startswith("docs/")][:1] == [
+            "docs/old.md:1:3: EXO201 [warning] claim without a source"]
+
+
 def test_file_errors_are_annotated_first() -> None:
     errors = [FileError("bad.md", "cannot decode as utf-8"), FileError("c.md", "timed out", rule="EXO101")]
     cmds = _commands(_run({"a.md": [_f("error", 1)]}, errors))
