@@ -7,6 +7,7 @@ timeout, a file that could not be decoded or read); otherwise 1 when a finding i
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import time
 
@@ -162,8 +163,13 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     progress = Progress(len(targets))
     recorded: list = []  # findings for --write-baseline
     try:
+        preferred: frozenset[str] = frozenset()
+        if settings.format == "github":
+            from .ci.changed import preferred_files
+
+            preferred = preferred_files(os.environ, sys.stderr.write)
         reporter = registry.reporters[settings.format].factory(
-            stream, ReportOptions(rules=rules, statistics=statistics, version=__version__))
+            stream, ReportOptions(rules=rules, statistics=statistics, version=__version__, preferred=preferred))
         if fix or show_diff:
             results = fixed_results(targets, resolver, registry, summary, unsafe=unsafe_fixes,
                                     write=not show_diff, diff_stream=stream if show_diff else None)

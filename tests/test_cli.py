@@ -129,3 +129,22 @@ def test_rules_explain_and_test_rules():
     assert r.exit_code == 0 and "exceptions" in r.output
     r = run("test-rules")
     assert r.exit_code == 0, r.output
+
+
+def test_github_format_annotates_a_pull_requests_files_first(tmp_path, pull_request_repo, monkeypatch):
+    old = "".join(f"Note {i}. {BAD}\n" for i in range(11))  # eleven errors, one more than GitHub shows
+    repo, head = pull_request_repo({"archive.txt": old}, {"offer.txt": BAD}, {"other.txt": GOOD})
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"head": {"sha": head}}}), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+
+    def annotated(event_name: str) -> list[str]:
+        monkeypatch.setenv("GITHUB_EVENT_NAME", event_name)
+        r = run("check", "--no-cache", "--select", "EXO401", "--format", "github", ".")
+        assert r.exit_code == 1, r.output
+        return [line.split(",")[0] for line in r.output.splitlines() if line.startswith("::error ")]
+
+    assert annotated("pull_request") == ["::error file=offer.txt"] + ["::error file=archive.txt"] * 9
+    assert annotated("push") == ["::error file=archive.txt"] * 10  # file order: the new page is cut off

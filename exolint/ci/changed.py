@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 PULL_REQUEST_EVENTS = ("pull_request",)
 
@@ -64,4 +64,16 @@ def changed_files(env: Mapping[str, str], cwd: str = ".") -> frozenset[str]:
     return frozenset(os.path.realpath(os.path.join(top, n)) for n in names.split("\0") if n)
 
 
-__all__ = ["NotAPullRequestMerge", "changed_files", "head_sha"]
+def preferred_files(env: Mapping[str, str], say: Callable[[str], object]) -> frozenset[str]:
+    """The files whose findings the github reporter annotates first: those the pull request
+    changes; none outside a pull request, or when the checkout cannot tell (then `say` why)."""
+    if head_sha(env) is None:
+        return frozenset()
+    try:
+        return changed_files(env)
+    except NotAPullRequestMerge as exc:
+        say(f"exolint: annotations are not ordered by the files this pull request changes: {exc}\n")
+        return frozenset()
+
+
+__all__ = ["NotAPullRequestMerge", "changed_files", "head_sha", "preferred_files"]

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlparse
 from .. import __version__
 from ..finding import FileError, Finding, Fix, Position, Related, Replacement
 from ..reporters import ReportOptions, RunSummary
-from .changed import NotAPullRequestMerge, changed_files, head_sha
+from .changed import preferred_files
 
 #: options the Action sets itself; passing them in `args` would break the SARIF pass
 RESERVED = ("--format", "--output-file", "-o")
@@ -146,18 +146,6 @@ def check_format(fmt: str) -> None:
         raise ActionError(f"unknown format {fmt!r}; choose from {', '.join(names)}")
 
 
-def preferred_files(env: Mapping[str, str], stream: IO[str]) -> frozenset[str]:
-    """The files the pull request changes, whose findings are annotated first; none outside a
-    pull request, or (said in the log) when the checkout cannot tell."""
-    if head_sha(env) is None:
-        return frozenset()
-    try:
-        return changed_files(env)
-    except NotAPullRequestMerge as exc:
-        stream.write(f"exolint: annotations are not ordered by the files this pull request changes: {exc}\n")
-        return frozenset()
-
-
 def report(groups: Iterator[tuple[str, list[Finding]]], summary: RunSummary, fmt: str, stream: IO[str],
            env: Mapping[str, str], preferred: frozenset[str] = frozenset()) -> int:
     """Print the findings in `fmt` and append the job summary; return the number of findings."""
@@ -221,7 +209,7 @@ def main(env: Mapping[str, str] | None = None, stream: IO[str] | None = None) ->
                          f"(exit status {rc}; {type(exc).__name__})\n")
             set_outputs(env, findings=0)
             return 2
-        preferred = preferred_files(env, stream) if inputs.format == "github" else frozenset()
+        preferred = preferred_files(env, stream.write) if inputs.format == "github" else frozenset()
         n = report(groups, summary, inputs.format, stream, env, preferred)
         set_outputs(env, findings=n, **({"sarif-file": inputs.sarif_file} if inputs.sarif_file else {}))
         return rc
