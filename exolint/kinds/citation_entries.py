@@ -64,7 +64,7 @@ class RefIndex:
         return any(e.start <= start and end <= e.end for e in self.entries)
 
 
-def is_complete(entry: str, timeout: float = 1.0) -> bool:
+def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
     """Authors plus a title or an identifier, or an identifier alone: what lets a reader find the paper.
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
@@ -83,7 +83,7 @@ def is_complete(entry: str, timeout: float = 1.0) -> bool:
 _COMPLETE: dict[str, bool] = {}
 
 
-def _is_complete(entry: str, timeout: float) -> bool:
+def _is_complete(entry: str, timeout: float | None) -> bool:
     if find_evidence(entry, 0, len(entry), ["doi", "pmid", "nct", "study-link"], timeout):
         return True
     if _LEGAL_ID.search(entry, timeout=timeout):

@@ -35,7 +35,7 @@ EVIDENCE_PATTERNS: dict[str, str] = {
 _EVIDENCE_RX = {k: regex.compile(v, regex.I | regex.V0) for k, v in EVIDENCE_PATTERNS.items()}
 
 
-def find_evidence(text: str, start: int, end: int, names: list[str], timeout: float) -> regex.Match | None:
+def find_evidence(text: str, start: int, end: int, names: list[str], timeout: float | None) -> regex.Match | None:
     """The first built-in source of the given kinds in text[start:end], kind by kind."""
     for n in names:
         m = _EVIDENCE_RX[n].search(text, start, end, None, False, timeout)  # positional: cheaper

@@ -62,7 +62,7 @@ def _marker_starts(text: str, start: int, end: int) -> list[int]:
     return sorted(starts)
 
 
-def markers(doc: Document, start: int, end: int, timeout: float) -> list[tuple[int, int, list[int]]]:
+def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[tuple[int, int, list[int]]]:
     """Citation markers in text[start:end] (not the numbers that open a reference entry)."""
     key = ("evidence", "markers", start, end)
     found = doc.memo.get(key)
@@ -88,7 +88,7 @@ def markers(doc: Document, start: int, end: int, timeout: float) -> list[tuple[i
     return out
 
 
-def supported_by_marker(doc: Document, start: int, end: int, timeout: float) -> bool:
+def supported_by_marker(doc: Document, start: int, end: int, timeout: float | None) -> bool:
     """A marker in the range that resolves to a complete reference entry."""
     idx = reference_index(doc)
     for _, _, nums in markers(doc, start, end, timeout):

@@ -105,7 +105,7 @@ class ClaimRule:
     max_words: int
     values: dict[str, str]
     triggers: tuple[str, ...]
-    timeout: float
+    timeout: float | None
     prefixes: tuple[str, ...] | None = None  # literal starts of every predicate match (claim_scan)
     # words one of which every match of `agents` (when a claim needs one) and `as_` holds (claim_gate)
     agent_words: Words | None = None

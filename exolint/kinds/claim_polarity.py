@@ -52,7 +52,7 @@ def _reach_start(text: str, lo: int, at: int, words: int) -> int:
 
 
 def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
-             predicate: tuple[int, int], timeout: float = 1.0) -> str:
+             predicate: tuple[int, int], timeout: float | None = 1.0) -> str:
     """The polarity of the claim `span` (whose predicate is `predicate`) in `clause` of `sentence`."""
     sa, sb = sentence
     ca, cb = clause

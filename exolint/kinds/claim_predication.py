@@ -52,7 +52,7 @@ def _words_back(text: str, lo: int, at: int, words: int) -> int:
 
 
 def asserts(text: str, clause: tuple[int, int], predicate: tuple[int, int],
-            agent: tuple[int, int] | None, timeout: float = 1.0) -> bool:
+            agent: tuple[int, int] | None, timeout: float | None = 1.0) -> bool:
     """True when the predicate asserts approval (always, for verbs and participles)."""
     word = text[predicate[0]:predicate[1]]
     if not is_noun(word):

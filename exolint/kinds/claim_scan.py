@@ -54,7 +54,7 @@ DIRECT = 2048
 
 
 def predicate_matches(pattern: regex.Pattern, prefixes: tuple[str, ...] | None, doc: Document,
-                      a: int, b: int, timeout: float, exact: tuple[str, ...] = ()) -> Iterator[regex.Match]:
+                      a: int, b: int, timeout: float | None, exact: tuple[str, ...] = ()) -> Iterator[regex.Match]:
     """`pattern.finditer(doc.match_text, a, b)` for a pattern whose matches start with one of
     `prefixes` (lower-cased) or of `exact` (as written, for case-sensitive parts)."""
     text = doc.match_text

@@ -73,7 +73,7 @@ class ConflictRule:
     topic: regex.Pattern | None
     apart: bool
     triggers: tuple[str, ...]
-    timeout: float
+    timeout: float | None
     once: bool = False
 
     def _matches(self, doc: Document, side: Side) -> list[tuple[int, int]]:

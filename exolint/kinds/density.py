@@ -102,7 +102,7 @@ class DensityRule:
     max_gap: int
     min_words: int
     similarity: float
-    timeout: float
+    timeout: float | None
     triggers: tuple[str, ...] = ()
     requires: regex.Pattern | None = None
     #: literal words that follow the whitespace every `requires` match starts with (see density_scan)

@@ -93,7 +93,7 @@ SCHEMA = {
 MAX_SPAN = 200
 
 
-def _has_builtin(doc: Document, name: str, a: int, b: int, timeout: float) -> bool:
+def _has_builtin(doc: Document, name: str, a: int, b: int, timeout: float | None) -> bool:
     """Built-in evidence in a window, searched once per document for all rules that ask."""
     key = ("evidence", "builtin", name, a, b)
     found = doc.memo.get(key)
@@ -122,7 +122,7 @@ class EvidenceRule:
     exceptions: regex.Pattern | None
     reach: int | None
     triggers: tuple[str, ...]
-    timeout: float
+    timeout: float | None
     anchors: tuple[regex.Pattern, ...] = ()
     plan: StartPlan | None = None  # where the claims can start (evidence_search)
 

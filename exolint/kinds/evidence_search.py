@@ -202,7 +202,7 @@ def trie_regex(words: set[str]) -> str:
 
 
 def walk(pattern: regex.Pattern, plan: StartPlan, text: str, low: str, a: int, b: int,
-         timeout: float) -> list[regex.Match]:
+         timeout: float | None) -> list[regex.Match]:
     """`pattern.finditer(text, a, b)`, trying the pattern only where one of its parts can start:
     leftmost first, each search going on after the last match. The timeout is passed by position
     (`concurrent`, `partial` before it): as a keyword it costs more than most failed matches."""
@@ -240,7 +240,7 @@ def walk(pattern: regex.Pattern, plan: StartPlan, text: str, low: str, a: int, b
 
 
 def claim_matches(pattern: regex.Pattern, plan: StartPlan | None, anchors: Sequence[regex.Pattern],
-                  doc: Document, ranges: list[tuple[int, int]], timeout: float) -> Iterator[regex.Match]:
+                  doc: Document, ranges: list[tuple[int, int]], timeout: float | None) -> Iterator[regex.Match]:
     """Matches of a claim alternation in `ranges` (a rule's scope), never across blocks: only in
     the lines that hold an anchor, and only where a part of it can start."""
     low = lowered(doc)

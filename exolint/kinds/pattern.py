@@ -70,7 +70,7 @@ class PatternRule:
     pattern: regex.Pattern
     exceptions: regex.Pattern | None
     triggers: tuple[str, ...]
-    timeout: float
+    timeout: float | None
     once: bool = False
 
     def check(self, doc: Document) -> Iterable[Hit]:

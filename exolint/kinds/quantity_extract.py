@@ -176,7 +176,7 @@ def ascii_digits_only(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _anchors(ex: Extractor, text: str, start: int, end: int, timeout: float,
+def _anchors(ex: Extractor, text: str, start: int, end: int, timeout: float | None,
              ascii_digits: bool | None = None) -> Iterator[int]:
     """Where `ex.anchor` matches in text[start:end], left to right; `ascii_digits` is
     `ascii_digits_only(text, start, end)` if the caller knows it.
@@ -194,7 +194,7 @@ def _anchors(ex: Extractor, text: str, start: int, end: int, timeout: float,
         yield m.start()
 
 
-def _finditer(ex: Extractor, text: str, start: int, end: int, timeout: float,
+def _finditer(ex: Extractor, text: str, start: int, end: int, timeout: float | None,
               ascii_digits: bool | None = None) -> Iterator[regex.Match]:
     """`ex.pattern.finditer(text, start, end)`, trying the grammar only where a match can start."""
     last = start  # positions before this are inside a match already found
@@ -224,7 +224,7 @@ def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     return _UNIT_NAMES[int(m.lastgroup[1:])]  # the one unit group that took part (group "u<index>")
 
 
-def extract(ex: Extractor, text: str, start: int, end: int, timeout: float,
+def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | None,
             ascii_digits: bool | None = None) -> list[Quantity]:
     """Quantities in text[start:end], in order of appearance (`ascii_digits`: see `_anchors`)."""
     out: list[Quantity] = []

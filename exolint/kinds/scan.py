@@ -94,7 +94,7 @@ def scope_ranges(doc: Document, scope: frozenset[str] | None) -> list[tuple[int,
 
 
 def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None,
-             timeout: float) -> Iterator[regex.Match]:
+             timeout: float | None) -> Iterator[regex.Match]:
     """The pattern's matches in the scope, as `pattern.finditer` finds them, never across blocks.
 
     When every match must contain one of a few literal words (`prefix.required_words`), a page
@@ -162,7 +162,7 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequ
 
 
 def kept_matches(pattern: regex.Pattern, exceptions: regex.Pattern | None, doc: Document,
-                 scope: frozenset[str] | None, window: str, timeout: float) -> Iterator[regex.Match]:
+                 scope: frozenset[str] | None, window: str, timeout: float | None) -> Iterator[regex.Match]:
     """Non-empty matches of a rule's pattern that no exception cancels: an exception cancels a
     match when it occurs anywhere in the rule's window around it (Vale's `exceptions`, scoped)."""
     for m in finditer(pattern, doc, scope, timeout):

@@ -42,7 +42,7 @@ class SubstitutionRule:
     exceptions: regex.Pattern | None
     fix: str
     triggers: tuple[str, ...]
-    timeout: float
+    timeout: float | None
 
     def check(self, doc: Document) -> Iterable[Hit]:
         r = self.rule
