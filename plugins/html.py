@@ -19,48 +19,10 @@ from exolint.document import Comment, Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
 
 from .html_attrs import attr_spans
+from .html_elements import (AUTO_CLOSE, BLOCKS, CLOSES_P, HEAD_TAGS, HEADINGS, META_NAMES, P, P_STOP, SCOPES,
+                            SKIP, TRACKED)
 from .html_jsonld import jsonld_strings
 from .html_text import ProseEmitter
-
-# Elements whose start and end separate blocks of prose.
-BLOCKS = frozenset("""
-    address article aside blockquote body caption center details dialog dd dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav
-    ol optgroup option p pre search section summary table tbody td tfoot th thead title tr ul
-""".split())
-# Elements that give their text a scope (the innermost one wins); others inherit their parent's.
-SCOPES = {
-    "li": ("list", 0), "td": ("table", 0), "th": ("table", 0), "caption": ("table", 0),
-    "blockquote": ("blockquote", 0), "title": ("title", 0), "a": ("link", 0),
-    **{f"h{n}": ("heading", n) for n in range(1, 7)},
-}
-# Elements whose content is not prose.
-SKIP = frozenset(
-    "script style noscript template code pre kbd samp svg math textarea select iframe object".split()
-)
-# Inline elements that still need tracking: links change the scope.
-TRACKED = BLOCKS | SKIP | {"a"}
-# What may stay in <head>; any other start tag means the body has begun, as in a browser.
-HEAD_TAGS = frozenset("title meta link base script style noscript template head html".split())
-# Start tags that close an open element of the same group, and where that search stops.
-# Skipped elements stop every search: a browser reopens e.g. an implicitly closed <code>, so
-# its content stays hidden.
-_LIST_STOP = (BLOCKS - {"address", "div", "p", "li", "dd", "dt"}) | SKIP
-_P_STOP = frozenset("table td th caption html".split()) | SKIP
-_CELL_STOP = frozenset({"table", "tr"}) | SKIP
-AUTO_CLOSE = {
-    "li": (frozenset({"li"}), _LIST_STOP),
-    "dd": (frozenset({"dd", "dt"}), _LIST_STOP),
-    "dt": (frozenset({"dd", "dt"}), _LIST_STOP),
-    "td": (frozenset({"td", "th"}), _CELL_STOP),
-    "th": (frozenset({"td", "th"}), _CELL_STOP),
-    "tr": (frozenset({"tr"}), frozenset({"table"}) | SKIP),
-    "a": (frozenset({"a"}), SKIP),
-}
-_CLOSES_P = BLOCKS - frozenset("body html title td th tr tbody thead tfoot caption option optgroup".split())
-_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
-_P = frozenset({"p"})
-META_NAMES = frozenset({"description", "og:description", "twitter:description"})
 
 _COMMENT_END = re.compile(r"--\s*>")
 _NO_ELEMENT = ("", "paragraph", 0, False)  # what the stack's top says of text outside any element
@@ -200,10 +162,10 @@ class _Walker(HTMLParser):
                 self._lang(attrs)
             if tag in AUTO_CLOSE:
                 self._close_open(*AUTO_CLOSE[tag])
-            if tag in _CLOSES_P:
-                if tag in _HEADINGS and self.stack and self.stack[-1][0] in _HEADINGS:
+            if tag in CLOSES_P:
+                if tag in HEADINGS and self.stack and self.stack[-1][0] in HEADINGS:
                     self._pop_to(len(self.stack) - 1)  # <h2> right inside an open <h1> closes it
-                self._close_open(_P, _P_STOP)
+                self._close_open(P, P_STOP)
             self._push(tag)
             if tag == "script" and self.skip == 1:
                 kind = next((v for k, v in attrs if k == "type"), None)
