@@ -25,7 +25,9 @@ class NotAPullRequestMerge(Exception):
 
 def _git(cwd: str, *args: str) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+        # paths as the file system spells them (git prints them raw with -z), undecodable bytes kept
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, encoding="utf-8",
+                              errors="surrogateescape", timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise NotAPullRequestMerge(f"git could not run: {exc}") from None
     if done.returncode != 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,10 @@ def test_head_sha_reads_the_event_payload(tmp_path: Path) -> None:
     assert head_sha({"GITHUB_EVENT_NAME": "pull_request"}) is None
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
     assert head_sha({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(tmp_path / "broken.json")}) is None
+
+
+@pytest.mark.skipif(os.name != "posix" or sys.platform == "darwin", reason="needs file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, pull_request_repo) -> None:
+    name = os.fsdecode(b"docs/caf\xe9.md")  # Latin-1 bytes, kept as surrogates
+    repo, head = pull_request_repo(BASE, {name: "# Caf\n\nAdded.\n"}, {})
+    assert changed_files(_event(tmp_path, head), cwd=str(repo)) == {os.path.realpath(repo / name)}
