@@ -182,18 +182,27 @@ def report(results: dict[str, dict], n_files: int, n_bytes: int, a: argparse.Nam
         print(f"{name:<32}{r['median']:>10.3f}{r['cpu']:>8.2f}{mbs:>9}{fps:>10}{r['rss_mb']:>13.1f}")
     m = {k: v["median"] for k, v in results.items()}
 
-    def ratio(label: str, x: str, y: str, fmt: str = "{:.2f}x") -> None:
+    # the "done when" targets of the performance issue (bench/README.md), judged on this run
+    def verdict(value: float, target: float, at_least: bool) -> str:
+        met = value >= target if at_least else value <= target
+        return f"   (target {'>=' if at_least else '<='} {target:g}: {'met' if met else 'not met'})"
+
+    def ratio(label: str, x: str, y: str, target: float) -> None:
         if x in m and y in m:
-            print(f"  {label}: " + fmt.format(m[y] / m[x]))
+            print(f"  {label}: {m[y] / m[x]:.2f}x" + verdict(m[y] / m[x], target, True))
 
-    ratio("exolint -j1 throughput / proselint", "exolint -j1", "proselint")
-    ratio("exolint default jobs throughput / proselint", "exolint default jobs", "proselint")
-    ratio("default jobs speed-up over -j1", "exolint default jobs", "exolint -j1")
+    ratio("exolint -j1 throughput / proselint", "exolint -j1", "proselint", 10)
+    ratio("exolint default jobs throughput / proselint", "exolint default jobs", "proselint", 20)
+    ratio("default jobs speed-up over -j1 (2 CPUs)", "exolint default jobs", "exolint -j1", 1.7)
     if "exolint -j1" in m and "parse-only floor -j1" in m:
-        print(f"  -j1 time / parse-only floor: {m['exolint -j1'] / m['parse-only floor -j1']:.2f}x")
+        x = m["exolint -j1"] / m["parse-only floor -j1"]
+        print(f"  -j1 time / parse-only floor: {x:.2f}x" + verdict(x, 2, False))
     if "warm cache" in m and "cold cache" in m:
-        print(f"  warm re-run / cold run: {100 * m['warm cache'] / m['cold cache']:.1f}%")
-
+        x = 100 * m["warm cache"] / m["cold cache"]
+        print(f"  warm re-run / cold run: {x:.1f}%" + verdict(x, 10, False))
+    small = "one small file (warm caches)"
+    if small in m:
+        print(f"  one small file: {m[small]:.3f} s" + verdict(m[small], 0.35, False))
 
 if __name__ == "__main__":
     main()
