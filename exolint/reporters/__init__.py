@@ -39,7 +39,7 @@ class ReportOptions:
     statistics: bool = False
     version: str = ""
     #: files (real absolute paths) whose findings a reporter that can show only some of them puts
-    #: first: the GitHub Action passes the files a pull request changes (`exolint.ci.changed`)
+    #: first: for the github format, the files a pull request changes (`exolint.ci.changed`)
     preferred: frozenset[str] = frozenset()
 
 

@@ -4,8 +4,8 @@ GitHub keeps only 10 annotations of each level (error, warning, notice) per step
 silently. So every finding is printed as a plain log line as it arrives (inside a collapsible group),
 and at the end the most severe ones become annotations: at most 10 per level, errors first, plus one
 notice with the number left out. Within a level, findings in the `preferred` files (those a pull
-request changes, when the Action can tell) come first: a reviewer sees the problems the change
-brings before old ones elsewhere on the site. Only those are kept in memory, so a large run stays
+request changes, where `exolint.ci.changed` can tell) come first: a reviewer sees the problems the
+change brings before old ones elsewhere on the site. Only those are kept in memory, so a large run stays
 small.
 
 When `GITHUB_STEP_SUMMARY` is set, every finding also goes into a Markdown table appended to the job
