@@ -55,6 +55,8 @@ def changed_files(env: Mapping[str, str], cwd: str = ".") -> frozenset[str]:
     if head is None:
         raise NotAPullRequestMerge("not a pull_request event")
     top = _git(cwd, "rev-parse", "--show-toplevel").strip()
+    if _git(cwd, "rev-parse", "HEAD").strip() == head:
+        raise NotAPullRequestMerge("the pull request's head is checked out, not GitHub's merge commit")
     try:
         second = _git(cwd, "rev-parse", "--verify", "--quiet", "HEAD^2").strip()
     except NotAPullRequestMerge:

@@ -60,6 +60,9 @@ def test_other_events_and_other_commits_are_refused(tmp_path: Path, pull_request
         changed_files(_event(tmp_path, head, name="push"), cwd=str(repo))
     with pytest.raises(NotAPullRequestMerge, match="not the pull request's merge commit"):
         changed_files(_event(tmp_path, "f" * 40), cwd=str(repo))
+    subprocess.run(["git", "checkout", "-q", head], cwd=repo, check=True)  # `ref: head sha` in the workflow
+    with pytest.raises(NotAPullRequestMerge, match="the pull request's head is checked out"):
+        changed_files(_event(tmp_path, head), cwd=str(repo))
     with pytest.raises(NotAPullRequestMerge, match="git rev-parse failed: .*not a git repository"):
         changed_files(_event(tmp_path, head), cwd=str(tmp_path))  # not a repository at all
 
