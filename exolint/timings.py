@@ -2,7 +2,9 @@
 
 Times are CPU-side wall clock per stage (`parse`, `prefilter`, `filters`, `cache`), per rule kind
 and per rule, summed over all files and, in parallel runs, over all workers (so they can add up
-to more than the run's wall time).
+to more than the run's wall time). `setup` is the once-per-run part before the first file:
+configuration, finding the files, loading (or, with a cold rule cache, compiling) the rules; in
+a parallel run the workers wait for it, so it bounds what more processes can gain.
 """
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,8 @@ def test_cli_jobs_output_is_identical(tmp_path: Path, monkeypatch) -> None:
     assert outs[0] == outs[1]
     r = CliRunner().invoke(main, ["check", "--no-cache", "--timings", "-j", "2", str(root)])
     assert "slowest rules" in r.stderr and "prefilter" in r.stderr
+    setup = float(re.search(r"  setup ([\d.]+)", r.stderr).group(1))  # the serial part, in this process
+    assert 0 < setup < float(re.search(r"file\(s\) in ([\d.]+) s wall", r.stderr).group(1))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
