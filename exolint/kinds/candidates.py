@@ -26,6 +26,21 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 CASE_ODD = "\u0130\u017f"
 
 
+def usable_lower(doc: Document) -> str | None:
+    """The lower-cased prose where searching it finds what case-insensitive matching of ASCII
+    words finds, at the prose's offsets: None on a page where lower-casing changes the length or
+    that holds a character of `CASE_ODD`. Made once per page; the candidate finders of the pattern,
+    claim and density kinds all read it."""
+    lower = doc.memo.get(("scan", "lower"))
+    if lower is None:
+        text = doc.match_text
+        low = lower_text(doc)
+        # two finds of one character are much cheaper than a search for a class of two
+        usable = len(low) == len(text) and (text.isascii() or not any(c in text for c in CASE_ODD))
+        lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
+    return lower[0]
+
+
 def lower_text(doc: Document) -> str:
     """`doc.match_text.lower()`, made once per document (`Document.lower_text`); whether its
     offsets can be used is each caller's own test."""
@@ -107,7 +122,7 @@ class Candidates:
     def starts(cls, doc: Document, words: frozenset[str]) -> Sequence[int] | None:
         """Sorted start offsets of any of `words` in the prose (a list, or on a long page an
         `array`; not to be changed); None: scan this document in full."""
-        low = cls._usable(doc)
+        low = usable_lower(doc)
         if low is None:
             return None
         positions = doc.memo[("scan", "lower")][1]
@@ -143,23 +158,11 @@ class Candidates:
                 last = p
         return out
 
-    @staticmethod
-    def _usable(doc: Document) -> str | None:
-        """The lower-cased prose when its offsets are the prose's (else None), made once per page."""
-        lower = doc.memo.get(("scan", "lower"))
-        if lower is None:
-            text = doc.match_text
-            low = lower_text(doc)
-            # two finds of one character are much cheaper than a search for a class of two
-            usable = len(low) == len(text) and (text.isascii() or not any(c in text for c in CASE_ODD))
-            lower = doc.memo[("scan", "lower")] = (low if usable else None, {})
-        return lower[0]
-
     @classmethod
     def holds_any(cls, doc: Document, words: frozenset[str]) -> bool | None:
         """Whether the prose holds any of `words` (three letters or more, no condition spaces);
         None: this page cannot tell (see `starts`)."""
-        if cls._usable(doc) is None:
+        if usable_lower(doc) is None:
             return None
         cores = _plan(words).cores  # first: it may grow the vocabulary, which renews the index
         return not WordIndex.of(doc).keys().isdisjoint(cores)

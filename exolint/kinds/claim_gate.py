@@ -10,7 +10,7 @@ the claim cannot be made and the rest is skipped. Objects are not checked this w
 exosomes names them in nearly every paragraph, and the check cost more than it saved.
 
 Words of case-insensitive phrases are looked up in the page's shared word index or its lower-cased
-text (`claim_scan.lowered`), which agree with the regex module's case-insensitive matching for
+text (`candidates.usable_lower`), which agree with the regex module's case-insensitive matching for
 ASCII words on the pages where they are available; all-capital agent names match case-sensitively
 (`claim_vocab.name_regex`) and are looked up in the match text as they are.
 """

@@ -20,17 +20,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
-from .candidates import lower_text
-
-
-def lowered(doc: Document) -> str | None:
-    """The lower-cased match text, once per document; None when lower-casing is not exact here."""
-    key = ("claim", "lowered")
-    if key not in doc.memo:
-        text = doc.match_text
-        low = None if ("\u0130" in text or "\u017f" in text) else lower_text(doc)
-        doc.memo[key] = low if low is not None and len(low) == len(text) else None
-    return doc.memo[key]
+from .candidates import usable_lower as lowered  # the pattern kind's candidates use it too
 
 
 def occurrences(doc: Document, text: str, word: str, case: str = "lower") -> array:

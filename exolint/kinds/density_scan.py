@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..segments import SegmentList
-from .candidates import CASE_ODD
+from .candidates import usable_lower
 from .prefix import literal_prefixes
 
 
@@ -34,17 +34,10 @@ def whitespace_led_words(pattern: str) -> frozenset[str] | None:
     return out if all(w and w.isascii() for w in out) else None
 
 
-def _usable_lower(doc: Document) -> str | None:
-    text, low = doc.match_text, doc.lower_text
-    if len(low) != len(text) or any(c in text for c in CASE_ODD):
-        return None
-    return low
-
-
 def whitespace_candidates(words: frozenset[str] | None, doc: Document) -> list[int] | None:
     """Sorted offsets of whitespace characters followed by one of `words` (from
     `whitespace_led_words`): every place a match can start. None: no such shortcut on this page."""
-    low = _usable_lower(doc) if words else None
+    low = usable_lower(doc) if words else None
     if low is None:
         return None
     found: set[int] = set()

@@ -8,8 +8,8 @@ import pytest
 from exolint.plugins.text import parse
 
 from exolint import document
-from exolint.kinds import candidates
-from exolint.kinds.candidates import Candidates, _covers, _plan, lower_text
+from exolint.kinds import candidates, claim_scan, density_scan
+from exolint.kinds.candidates import Candidates, _covers, _plan, lower_text, usable_lower
 
 
 def test_block_lowering_equals_str_lower(monkeypatch):
@@ -66,7 +66,7 @@ def test_starts_are_exactly_where_some_word_occurs(monkeypatch, small):
         text = "".join(rng.choice(["no", "now ", "on", "ex", "exosome", "abba", "a", "b", " ", "_", "é", "-", "\n\n"])
                        for _ in range(rng.randrange(1, 80)))
         doc = parse(text, "t.txt", {})
-        low = Candidates._usable(doc)
+        low = usable_lower(doc)
         assert low is not None
         for words in sets:
             want = sorted({p for w in words for p in _brute_starts(low, w)})
@@ -74,11 +74,13 @@ def test_starts_are_exactly_where_some_word_occurs(monkeypatch, small):
 
 
 def test_a_page_with_a_case_odd_letter_is_scanned_in_full():
-    assert Candidates._usable(parse("Ünïcode ’quotes’ and Σ", "t.txt", {})) is not None
+    assert usable_lower(parse("Ünïcode ’quotes’ and Σ", "t.txt", {})) is not None
     for odd in candidates.CASE_ODD:
         doc = parse(f"Plain words and {odd} here", "t.txt", {})
-        assert Candidates._usable(doc) is None
+        assert usable_lower(doc) is None
         assert Candidates.starts(doc, frozenset([" plain"])) is None
+        # the claim and density kinds read the same answer
+        assert claim_scan.lowered(doc) is None and density_scan.whitespace_candidates(frozenset(["here"]), doc) is None
 
 
 def test_a_rules_first_question_sees_its_own_new_words():
