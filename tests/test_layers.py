@@ -50,7 +50,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 
 
 def _module_files() -> dict[str, Path]:
-    """Installed module name -> source file, with `plugins/` and `rules/` mapped as pyproject does."""
+    """Installed module name -> source file, with `plugins/` mapped to `exolint.plugins` as pyproject does."""
     out = {}
     for base, package in ((ROOT / "exolint", "exolint"), (ROOT / "plugins", "exolint.plugins")):
         for path in base.rglob("*.py"):

@@ -48,12 +48,10 @@ def head_sha(env: Mapping[str, str]) -> str | None:
     return sha if isinstance(sha, str) else None
 
 
-def changed_files(env: Mapping[str, str], cwd: str = ".") -> frozenset[str]:
-    """Real absolute paths of the files the pull request adds or modifies (deleted ones have no
-    findings). Raises `NotAPullRequestMerge` when the checkout cannot tell."""
-    head = head_sha(env)
-    if head is None:
-        raise NotAPullRequestMerge("not a pull_request event")
+def changed_files(head: str, cwd: str = ".") -> frozenset[str]:
+    """Real absolute paths of the files added or modified by the pull request whose head commit
+    is `head` (deleted ones have no findings). Raises `NotAPullRequestMerge` when the checkout
+    cannot tell."""
     top = _git(cwd, "rev-parse", "--show-toplevel").strip()
     if _git(cwd, "rev-parse", "HEAD").strip() == head:
         raise NotAPullRequestMerge("the pull request's head is checked out, not GitHub's merge commit")
@@ -71,10 +69,11 @@ def changed_files(env: Mapping[str, str], cwd: str = ".") -> frozenset[str]:
 def preferred_files(env: Mapping[str, str], say: Callable[[str], object]) -> frozenset[str]:
     """The files whose findings the github reporter annotates first: those the pull request
     changes; none outside a pull request, or when the checkout cannot tell (then `say` why)."""
-    if head_sha(env) is None:
+    head = head_sha(env)
+    if head is None:
         return frozenset()
     try:
-        return changed_files(env)
+        return changed_files(head)
     except NotAPullRequestMerge as exc:
         say(f"exolint: annotations are not ordered by the files this pull request changes: {exc}\n")
         return frozenset()

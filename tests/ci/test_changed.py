@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exolint.ci.changed import NotAPullRequestMerge, changed_files, head_sha
+from exolint.ci.changed import NotAPullRequestMerge, changed_files, head_sha, preferred_files
 
 BASE = {"docs/kept.md": "# Kept\n\nUnchanged page.\n", "docs/edited.md": "# Edited\n\nFirst wording.\n",
         "docs/gone.md": "# Gone\n\nA page the pull request deletes.\n"}
@@ -20,7 +20,7 @@ LATER = {"docs/main-only.md": "# Main\n\nCommitted on main while the pull reques
 
 def _event(tmp_path: Path, sha: str, name: str = "pull_request") -> dict[str, str]:
     path = tmp_path / "event.json"
-    path.write_text(json.dumps({"pull_request": {"head": {"sha": sha}, "base": {"sha": "0" * 40}}}), encoding="utf-8")
+    path.write_text(json.dumps({"pull_request": {"head": {"sha": sha}}}), encoding="utf-8")
     return {"GITHUB_EVENT_NAME": name, "GITHUB_EVENT_PATH": str(path)}
 
 
@@ -33,38 +33,49 @@ def _clone(repo: Path, dest: Path, depth: int) -> Path:
 
 def test_the_pull_requests_added_and_modified_files(tmp_path: Path, pull_request_repo) -> None:
     repo, head = pull_request_repo(BASE, CHANGE, LATER)
-    got = changed_files(_event(tmp_path, head), cwd=str(repo))
+    got = changed_files(head, cwd=str(repo))
     # not the deleted page, not the page main gained meanwhile, not the unchanged one
     assert got == {os.path.realpath(repo / "docs" / n) for n in ("edited.md", "new page.md")}
 
 
 def test_from_a_subfolder_paths_are_still_absolute(tmp_path: Path, pull_request_repo) -> None:
     repo, head = pull_request_repo(BASE, CHANGE, {})
-    got = changed_files(_event(tmp_path, head), cwd=str(repo / "docs"))
+    got = changed_files(head, cwd=str(repo / "docs"))
     assert os.path.realpath(repo / "docs" / "edited.md") in got and len(got) == 2
 
 
 def test_depth_two_clone_is_enough_depth_one_is_not(tmp_path: Path, pull_request_repo) -> None:
     repo, head = pull_request_repo(BASE, CHANGE, LATER)
     deep = _clone(repo, tmp_path / "depth2", 2)
-    assert changed_files(_event(tmp_path, head), cwd=str(deep)) == {
+    assert changed_files(head, cwd=str(deep)) == {
         os.path.realpath(deep / "docs" / n) for n in ("edited.md", "new page.md")}
     shallow = _clone(repo, tmp_path / "depth1", 1)
     with pytest.raises(NotAPullRequestMerge, match="fetch-depth: 2"):
-        changed_files(_event(tmp_path, head), cwd=str(shallow))
+        changed_files(head, cwd=str(shallow))
 
 
-def test_other_events_and_other_commits_are_refused(tmp_path: Path, pull_request_repo) -> None:
+def test_other_checkouts_are_refused(tmp_path: Path, pull_request_repo) -> None:
     repo, head = pull_request_repo(BASE, CHANGE, LATER)
-    with pytest.raises(NotAPullRequestMerge, match="not a pull_request event"):
-        changed_files(_event(tmp_path, head, name="push"), cwd=str(repo))
     with pytest.raises(NotAPullRequestMerge, match="not the pull request's merge commit"):
-        changed_files(_event(tmp_path, "f" * 40), cwd=str(repo))
+        changed_files("f" * 40, cwd=str(repo))
     subprocess.run(["git", "checkout", "-q", head], cwd=repo, check=True)  # `ref: head sha` in the workflow
     with pytest.raises(NotAPullRequestMerge, match="the pull request's head is checked out"):
-        changed_files(_event(tmp_path, head), cwd=str(repo))
+        changed_files(head, cwd=str(repo))
     with pytest.raises(NotAPullRequestMerge, match="git rev-parse failed: .*not a git repository"):
-        changed_files(_event(tmp_path, head), cwd=str(tmp_path))  # not a repository at all
+        changed_files(head, cwd=str(tmp_path))  # not a repository at all
+
+
+def test_preferred_files_says_why_not_only_on_a_pull_request(tmp_path: Path, pull_request_repo,
+                                                            monkeypatch) -> None:
+    repo, head = pull_request_repo(BASE, CHANGE, {})
+    monkeypatch.chdir(repo)
+    said: list[str] = []
+    assert preferred_files(_event(tmp_path, head), said.append) == {
+        os.path.realpath(repo / "docs" / n) for n in ("edited.md", "new page.md")}
+    assert preferred_files(_event(tmp_path, head, name="push"), said.append) == frozenset()
+    assert said == []  # outside a pull request there is nothing to explain
+    assert preferred_files(_event(tmp_path, "f" * 40), said.append) == frozenset()
+    assert len(said) == 1 and "not the pull request's merge commit" in said[0]
 
 
 def test_head_sha_reads_the_event_payload(tmp_path: Path) -> None:
@@ -79,4 +90,4 @@ def test_head_sha_reads_the_event_payload(tmp_path: Path) -> None:
 def test_a_file_name_that_is_not_utf8(tmp_path: Path, pull_request_repo) -> None:
     name = os.fsdecode(b"docs/caf\xe9.md")  # Latin-1 bytes, kept as surrogates
     repo, head = pull_request_repo(BASE, {name: "# Caf\n\nAdded.\n"}, {})
-    assert changed_files(_event(tmp_path, head), cwd=str(repo)) == {os.path.realpath(repo / name)}
+    assert changed_files(head, cwd=str(repo)) == {os.path.realpath(repo / name)}
