@@ -11,10 +11,13 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .offsetmap import OffsetMap
 from .segments import Segment, SegmentList
+
+if TYPE_CHECKING:  # for the type checker only: at run time `__getattr__` below imports it lazily
+    from .builder import DocumentBuilder
 
 #: Scopes a format plugin may give a segment; rules select among them with `scope:`.
 SCOPES = (
@@ -42,7 +45,7 @@ class Document:
     path: str
     source: str
     text: str
-    segments: list[Segment]  # or a SegmentList, the same as a read-only sequence (long pages)
+    segments: Sequence[Segment]  # a list, or a SegmentList on long pages (the same, read-only)
     map: OffsetMap
     format: str = "text"
     lang: str | None = None

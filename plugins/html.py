@@ -267,7 +267,7 @@ def parse(source: str, path: str, options: dict) -> Document:
 
 
 @hookimpl
-def register_formats(register) -> None:  # type: ignore[no-untyped-def]
+def register_formats(register) -> None:
     register(
         "html", parse, extensions=(".html", ".htm", ".xhtml"),
         description="HTML pages: visible text, <title>, meta and og:description, alt text, JSON-LD",

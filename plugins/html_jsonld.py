@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # there, though typeshed leaves it out
 
 from .html_text import Piece
 
@@ -48,7 +48,7 @@ def _value_strings(body: str):
     i, n = 0, len(body)
     ws = _WS.match
     while True:
-        i = ws(body, i).end()
+        i = ws(body, i).end()  # type: ignore[union-attr]  # `*`: always matches
         if i >= n:
             return
         c = body[i]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Callable
+from typing import Any, Callable
 
 import pyromark
 
@@ -120,6 +120,9 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
     scope, level = "paragraph", 0  # of the open inline container
     skip = 0  # inside code or an HTML block, or an autolink's URL
     last = 0  # byte end of the last leaf event: a backslash after it was consumed as an escape
+    # pyromark types an event as a union of str and one-key TypedDicts; `ev.__class__ is str`, the
+    # cheap test this loop makes, does not narrow that union for the type checker, so read it loosely
+    ev: Any
 
     for ev, rng in _PARSER.events_with_range(text):
         if ev.__class__ is str:  # SoftBreak, HardBreak, Rule
@@ -130,7 +133,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             if lb <= s and e <= nxt:
                 s, e = s - delta, e - delta
             else:
-                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)
+                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)  # type: ignore[union-attr]  # off the stretch
             if ev == "HardBreak":  # `  \n` or `\\\n`: the break stands at the line ending
                 s = e - 2 if startswith("\r\n", e - 2) else e - 1
             b.add_break(" ", s)
@@ -144,7 +147,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             if lb <= s and e <= nxt:
                 s, e = s - delta, e - delta
             else:
-                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)
+                s, e, lb, delta, nxt = utf.span(lb, delta, nxt, s, e)  # type: ignore[union-attr]  # off the stretch
             if not in_block:  # a tight list item has no paragraph events
                 scope, level = (containers[-1] if containers else "paragraph"), 0
                 open_block(scope)
@@ -185,13 +188,14 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
                     inline.append(None)
                     skip += 1
                     continue
-                inline.append("link" if kind == "Link" else "alt")
+                inner = "link" if kind == "Link" else "alt"
+                inline.append(inner)
                 if not in_block:
                     scope, level = (containers[-1] if containers else "paragraph"), 0
                     in_block = True
-                    open_block(inline[-1])
+                    open_block(inner)
                 else:
-                    open_segment(inline[-1])
+                    open_segment(inner)
             elif kind == "Heading":
                 scope, level = "heading", _LEVELS[data["level"]]
                 open_block(scope, level)
