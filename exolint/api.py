@@ -82,6 +82,7 @@ def lint_paths(paths: Iterable[str | Path], *, rules: RuleSet | None = None, set
 
     registry = get_registry()
     targets, errors = collect_targets([str(p) for p in paths], registry)
+    resolver: Resolver
     if settings is None and use_config:
         from .resolve import ConfigResolver
 

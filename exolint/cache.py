@@ -131,6 +131,7 @@ class ResultCache:
         key = self.plan_key(plan, registry) if target.path is not None else None
         if key is None:
             return None
+        assert target.path is not None  # a key is made for a file on disk only
         idx = self._index(key)
         entry = idx.entries.get(target.display)
         if entry is None:

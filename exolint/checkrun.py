@@ -9,13 +9,13 @@ import json
 import sys
 from collections.abc import Sequence as SequenceABC
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, NoReturn, Sequence
 
 import click
 
 from .baseline import Baseline, BaselineError
 from .config import Settings
-from .configfile import ConfigError, settings_for
+from .configfile import ConfigError, ConfigFile, settings_for
 from .progress import Progress
 from .registry import Registry
 from .resolve import ConfigResolver
@@ -53,7 +53,7 @@ class LazyRules(SequenceABC):
         return iter(self._get())
 
 
-def _fail(exc: ConfigError | BaselineError) -> None:
+def _fail(exc: ConfigError | BaselineError) -> NoReturn:
     errors = getattr(exc, "errors", None)
     for e in errors or [exc]:
         click.echo(str(e), err=True)
@@ -110,6 +110,7 @@ def show_settings_and_exit(paths: Sequence[str], overrides: dict[str, Any], conf
 
     target = Path(paths[0]) if paths else Path.cwd()
     folder = target if target.is_dir() else target.parent
+    config: ConfigFile | None
     try:
         if config_file:
             config = load_config(Path(config_file))

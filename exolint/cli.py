@@ -217,8 +217,8 @@ def check(paths, output_format, select, extend_select, ignore, rules_dirs, no_bu
     if write_baseline_file:
         from .baseline import write_baseline
 
-        n = write_baseline(write_baseline_file, recorded)
-        click.echo(f"exolint: wrote {n} finding(s) to the baseline {write_baseline_file}", err=True)
+        written = write_baseline(write_baseline_file, recorded)
+        click.echo(f"exolint: wrote {written} finding(s) to the baseline {write_baseline_file}", err=True)
         sys.exit(EXIT_OK)
     if baseline is not None and baseline.matched:
         click.echo(f"exolint: {baseline.matched} finding(s) hidden by the baseline", err=True)

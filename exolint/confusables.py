@@ -106,8 +106,9 @@ def lookalike_words(text: str) -> Iterator[LookalikeWord]:
         h = find(text, pos)
         if h is None:
             return
-        start = _WORD_BACK.match(text, 0, h.end()).start()  # the whole word around the letter
-        m = _WORD.match(text, start)
+        # the whole word around the letter: `h` is a letter of `_WORD`, so both matches exist
+        start = _WORD_BACK.match(text, 0, h.end()).start()  # type: ignore[union-attr]
+        m: regex.Match[str] = _WORD.match(text, start)  # type: ignore[assignment]
         pos = m.end()
         w = m.group()
         prev = _WORD_BACK.search(text, 0, start)

@@ -19,9 +19,12 @@ import copy
 import signal
 import threading
 from types import FrameType
+from typing import TypeVar
 
 #: prose characters that one regex-timeout's worth of time covers
 PER_CHARS = 1 << 16
+
+_T = TypeVar("_T")
 
 
 class RuleTimeout(TimeoutError):
@@ -54,7 +57,7 @@ class Alarm:
         self.period = period
         self._rule: int | None = None
         self._ticks = 0
-        self._allowed = 1
+        self._allowed: float = 1  # ticks a rule may run: whole, though `start` computes it as a float
         self._started = 0
 
     def __enter__(self) -> Alarm:
@@ -84,7 +87,7 @@ class Alarm:
         signal.signal(signal.SIGALRM, self._old)
 
 
-def unguarded_copy(compiled: object) -> object:
+def unguarded_copy(compiled: _T) -> _T:
     """A compiled rule whose regex calls carry no per-call timeout (`timeout=None`), for use under
     an `Alarm` only. Kinds keep the run's timeout in a `timeout` attribute by convention; a rule
     without one is used as it is."""

@@ -165,7 +165,7 @@ class Engine:
     def _unguarded_copy(self, c: CompiledRule) -> CompiledRule:
         twin = self._unguarded.get(id(c))
         if twin is None:
-            twin = self._unguarded[id(c)] = deadline.unguarded_copy(c)  # type: ignore[assignment]
+            twin = self._unguarded[id(c)] = deadline.unguarded_copy(c)
         return twin
 
     @staticmethod

@@ -119,8 +119,9 @@ def _validate_fact(item: Any, keys: tuple, node, path: str) -> list:
     for k in ("as_of", "review_by"):
         if k in item and _iso(item[k]) is None:
             errors.append(err((k,), f"{where}: {k} must be an ISO date (YYYY-MM-DD), got {item[k]!r}"))
-    if "as_of" in item and "review_by" in item and _iso(item["as_of"]) and _iso(item["review_by"]):
-        if _iso(item["review_by"]) < _iso(item["as_of"]):
+    if "as_of" in item and "review_by" in item:
+        as_of, review_by = _iso(item["as_of"]), _iso(item["review_by"])
+        if as_of and review_by and review_by < as_of:
             errors.append(err(("review_by",), f"{where}: review_by is before as_of"))
     sources = item.get("sources")
     if "sources" in item:
@@ -189,7 +190,7 @@ def load_fact_file(path: Path, base: FactBase, today: _dt.date) -> list:
         fact = Fact(str(item["id"]), str(item["statement"]), str(item["as_of"]), str(item["review_by"]),
                     tuple(item["sources"]), item, sp)
         base.facts.append(fact)
-        if _iso(fact.review_by) < today:
+        if _iso(fact.review_by) < today:  # type: ignore[operator]  # an ISO date: validated above
             base.stale.append(fact)
     return errors
 

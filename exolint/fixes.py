@@ -38,9 +38,10 @@ def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[
     chosen: list[Replacement] = []
     fixed: list[Finding] = []
     cands = [f for f in findings if f.fix is not None and f.fix.replacements and (f.fix.safe or unsafe)]
-    cands.sort(key=lambda f: min((r.start, r.end) for r in f.fix.replacements))
+    # (every candidate has a fix, which the type checker cannot tell from the filter above)
+    cands.sort(key=lambda f: min((r.start, r.end) for r in f.fix.replacements))  # type: ignore[union-attr]
     for f in cands:
-        reps = sorted(f.fix.replacements, key=lambda r: (r.start, r.end))
+        reps = sorted(f.fix.replacements, key=lambda r: (r.start, r.end))  # type: ignore[union-attr]
         if any(_overlap(r, c) for r in reps for c in chosen) or any(_overlap(a, b) for a, b in zip(reps, reps[1:])):
             continue  # overlapping fixes: the first wins, the rest wait for the next pass
         chosen.extend(reps)

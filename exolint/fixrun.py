@@ -60,6 +60,7 @@ def fix_file(t: Target, plan: Plan, registry: Registry, *, unsafe: bool = False,
                                "stopped fixing it")
             break
         source, cur, res, fixed = new, new_data, nxt, fixed + len(done)
+    assert first.source is not None  # checked above, as `res`
     if source == first.source:
         return FixOutcome(res, fixed)
     diff = unified_diff(t.display, first.source, source)

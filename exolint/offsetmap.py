@@ -54,7 +54,7 @@ class OffsetMap:
             return
         # struct makes machine words of the ints at a third of array.extend's cost
         code = self._p.typecode
-        words = memoryview(pack(f"{len(runs)}{code}", *runs)).cast(code)
+        words = memoryview(pack(f"{len(runs)}{code}", *runs)).cast(code)  # type: ignore[arg-type]  # "i" or "q"
         self._p.frombytes(words[0::4].tobytes())
         self._s.frombytes(words[1::4].tobytes())
         self._m.frombytes(words[2::4].tobytes())

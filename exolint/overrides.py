@@ -25,6 +25,7 @@ def apply_overrides(rs: RuleSet, every: dict[str, Any], s: Settings, config: Con
 
     overrides: dict[str, dict[str, Any]] = {}
     errors = []
+    value: Any  # a severity (a str) or a rule's options (a dict), as `key` says
     for key, table in (("severity", s.severity), ("rule-options", s.rule_options)):
         for ref, value in table.items():
             rule = every.get(ref.upper()) or next((r for r in every.values() if ref.lower() in (r.name, *r.aliases)), None)

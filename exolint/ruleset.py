@@ -11,13 +11,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import yaml
 
 from .examples import parse_examples
 from .registry import KindSpec, Registry
 from .rule import CompileContext, CompiledRule, Rule
+
+if TYPE_CHECKING:  # slow to import: `_validator` imports it when a rule is validated
+    import jsonschema
 
 BASE_KEYS = frozenset(
     "id name aliases kind category severity message description references as_of jurisdiction "
@@ -55,7 +58,7 @@ def kind_schema(spec: KindSpec) -> dict:
 
 
 @lru_cache(maxsize=64)
-def _validator(schema_json: str) -> "jsonschema.protocols.Validator":  # noqa: F821
+def _validator(schema_json: str) -> jsonschema.protocols.Validator:
     import jsonschema  # slow to import (~60 ms): only the cold path, which validates YAML, needs it
 
     schema = json.loads(schema_json)
@@ -88,6 +91,7 @@ def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry
         line, col = _mark(node, ("kind",))
         known = ", ".join(sorted(registry.kinds))
         return None, [LoadError(sp, line, col, f"kind: unknown rule kind {kind!r}; known kinds: {known}")]
+    assert isinstance(kind, str)  # a kind that is no string has no spec
     validator = _validator(json.dumps(kind_schema(spec), sort_keys=True))
     errors = []
     for err in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):

@@ -20,6 +20,7 @@ from .finding import FileError, Finding
 from .registry import Registry
 
 if TYPE_CHECKING:  # the engine (and the rule set behind it) loads only when a file is linted
+    from .cache import ResultCache
     from .engine import Engine, LintResult, Timings
 
 STDIN = "-"
@@ -193,7 +194,7 @@ class Resolver:
 
 
 def run(targets: Iterable[Target], resolver: Resolver, registry: Registry,
-        timings: Timings | None = None, *, jobs: int = 1, cache: "ResultCache | None" = None,  # noqa: F821
+        timings: Timings | None = None, *, jobs: int = 1, cache: ResultCache | None = None,
         keep_source: bool = True) -> Iterator[FileResult]:
     """Results in input order. `jobs > 1` forks workers (`exolint.parallel`); `cache` is the
     per-file result cache (`exolint.cache`); results carry the file's text as `shown` decides

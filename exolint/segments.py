@@ -29,9 +29,10 @@ class Segment:
 
 
 _new = object.__new__
+# the slots' descriptors, which the type checker takes for the fields' values (an int or a str)
 _set_start, _set_end, _set_scope, _set_block, _set_level = (
-    Segment.start.__set__, Segment.end.__set__, Segment.scope.__set__,  # type: ignore[attr-defined]
-    Segment.block.__set__, Segment.level.__set__)  # type: ignore[attr-defined]
+    Segment.start.__set__, Segment.end.__set__, Segment.scope.__set__,  # type: ignore[attr-defined, misc]
+    Segment.block.__set__, Segment.level.__set__)  # type: ignore[attr-defined, misc]
 
 
 def new_segment(start: int, end: int, scope: str, block: int, level: int = 0) -> Segment:

@@ -164,7 +164,8 @@ class _Scopes:
 
     def suppress(self, f: Finding, info: Any) -> bool:
         hit = False
-        cands = [(d, None) for d in (*self.file, *self.lines.get(f.start.line, ()))]
+        cands: list[tuple[Directive, list[int] | None]] = [
+            (d, None) for d in (*self.file, *self.lines.get(f.start.line, ()))]
         cands += [(d, idx) for a, b, d, idx in self.ranges if a <= f.start.offset < b]
         for d, idx in cands:
             m = d.matches(info, idx)
@@ -178,12 +179,13 @@ class _Scopes:
 
 def _ranges(n: int, directives: list[Directive]) -> list[tuple[int, int, Directive, list[int] | None]]:
     """(start, end, directive, selector indexes or None for all) of disable/enable pairs."""
-    out, open_ = [], []
+    out: list[tuple[int, int, Directive, list[int] | None]] = []
+    open_: list[tuple[int, Directive, list[int] | None]] = []
     for d in sorted(directives, key=lambda d: d.comment.start):
         if d.action == "disable":
             open_.append((d.comment.end, d, list(range(len(d.selectors))) if d.selectors else None))
         elif d.action == "enable":
-            still = []
+            still: list[tuple[int, Directive, list[int] | None]] = []
             names = {s.upper() for s in d.selectors}
             for start, od, idx in open_:
                 if not d.selectors:

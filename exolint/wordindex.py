@@ -15,7 +15,7 @@ holds a character that lower-casing lengthens; callers that need prose offsets c
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from typing import ClassVar
 
 import ahocorasick
@@ -51,7 +51,7 @@ class WordIndex:
         cls._reach = max(map(len, cls._words)) - 1
 
     @classmethod
-    def of(cls, doc: Document) -> dict[str, Sequence[int]]:
+    def of(cls, doc: Document) -> Mapping[str, Sequence[int]]:
         """Per vocabulary word present in the document: the end offsets of its occurrences in
         `doc.lower_text`, ascending (lists; on a page longer than one scanned piece, packed
         arrays: a long page holds millions of occurrences)."""
@@ -61,8 +61,8 @@ class WordIndex:
         return got[1]
 
 
-def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict[str, Sequence[int]]:
-    by_word: dict[str, Sequence[int]] = {}
+def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict[str, MutableSequence[int]]:
+    by_word: dict[str, MutableSequence[int]] = {}
     if automaton is None:
         return by_word
     if len(low) <= _CHUNK:
@@ -78,8 +78,8 @@ def _scan(low: str, automaton: ahocorasick.Automaton | None, reach: int) -> dict
     return _scan_long(low, automaton, reach)
 
 
-def _scan_long(low: str, automaton: ahocorasick.Automaton, reach: int) -> dict[str, Sequence[int]]:
-    by_word: dict[str, Sequence[int]] = {}
+def _scan_long(low: str, automaton: ahocorasick.Automaton, reach: int) -> dict[str, MutableSequence[int]]:
+    by_word: dict[str, MutableSequence[int]] = {}
     get = by_word.get
     # a piece starts `reach` characters early so that every occurrence ending in it is whole, and
     # only occurrences ending in it are kept: the same occurrences, in the same order, as one pass

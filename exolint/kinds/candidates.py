@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from functools import cache
 from itertools import chain
 from typing import NamedTuple
@@ -53,7 +53,7 @@ def lower_text(doc: Document) -> str:
 SMALL = 1 << 16
 
 
-def _present(cores: frozenset[str], index: dict[str, Sequence[int]]) -> Iterable[str]:
+def _present(cores: frozenset[str], index: Mapping[str, Sequence[int]]) -> Iterable[str]:
     """The words of `cores` that `index` holds, found from the smaller side (a page's index holds
     a few dozen words, a rule asks for one to thirty)."""
     if len(cores) < len(index):
@@ -179,7 +179,7 @@ class Candidates:
                 body += f"(?<![a-z0-9_]{body})"
             if word[-1] == " ":
                 body += "(?![a-z0-9_])"
-            found = [m.start() for m in _short(body).finditer(low)]
+            found: MutableSequence[int] = [m.start() for m in _short(body).finditer(low)]  # a list or an array
             return found if len(low) < SMALL else array("q", found)
         ends = WordIndex.of(doc).get(core)
         if not ends:

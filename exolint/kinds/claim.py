@@ -154,8 +154,9 @@ class ClaimRule:
             return False
         return not self.objects.match(text, nxt.start(), clause[1], timeout=self.timeout)
 
-    def _claim(self, doc: Document, m: regex.Match):
-        """The claim around one predicate match: (span, parts) or None."""
+    def _claim(self, doc: Document, m: regex.Match) -> tuple[
+            tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int], regex.Match | None, regex.Match] | None:
+        """The claim around one predicate match: (sentence, clause, span, predicate, agent, object) or None."""
         text = doc.match_text
         sentence = doc.window(m.start(), m.end(), "sentence")
         key = ("claim", "clause", sentence, m.start())  # every claim rule reads the same predicates

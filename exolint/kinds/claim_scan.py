@@ -53,16 +53,17 @@ def predicate_matches(pattern: regex.Pattern, prefixes: tuple[str, ...] | None, 
         yield from pattern.finditer(text, a, b, timeout=timeout)
         return
     starts: set[int] = set()
+    # (`low` is None only where there are no prefixes, so it is never searched then)
     if b - a <= DIRECT:
         for words, within in ((prefixes or (), low), (exact, text)):
             for w in words:
-                i = within.find(w, a, b)
+                i = within.find(w, a, b)  # type: ignore[union-attr]
                 while i >= 0:
                     starts.add(i)
-                    i = within.find(w, i + 1, b)
+                    i = within.find(w, i + 1, b)  # type: ignore[union-attr]
     else:
         for w in prefixes or ():
-            at = occurrences(doc, low, w)
+            at = occurrences(doc, low, w)  # type: ignore[arg-type]
             starts.update(at[bisect_left(at, a):bisect_left(at, b - len(w) + 1)])
         for w in exact:
             at = occurrences(doc, text, w, "exact")

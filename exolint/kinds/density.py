@@ -194,6 +194,7 @@ class DensityRule:
 
     # -- doorway-link lists -----------------------------------------------------------------------------
     def _link_list(self, doc: Document) -> Iterable[Hit]:
+        assert self.item is not None  # `compile` requires it in this mode
         text = doc.match_text
         # a doorway link is a short block: at most _MAX_ITEM characters
         spans = blocks_at(doc, whitespace_candidates(self.requires_words, doc), _MAX_ITEM)

@@ -148,6 +148,7 @@ class EvidenceRule:
 
     def _claim_matches(self, doc: Document) -> Iterable[regex.Match]:
         """Claim matches, searched only in the lines that hold an anchor (all of them without anchors)."""
+        assert self.claims is not None  # the modes that read claims have them
         return claim_matches(self.claims, self.plan, self.anchors, doc, scope_ranges(doc, self.rule.scope),
                              self.timeout)
 

@@ -38,7 +38,8 @@ def lowered(doc: Document) -> str | None:
     move offsets or hide a match that case folding finds (then anchors are not used)."""
     key = ("evidence", "lowered")
     if key not in doc.memo:
-        low: str | None = doc.lower_text
+        low: str | None  # declared apart from the assignment, so that it is a str until set to None
+        low = doc.lower_text
         if len(low) != len(doc.match_text) or (not low.isascii() and any(c in low for c in _FOLD_ONLY)):
             low = None
         doc.memo[key] = low

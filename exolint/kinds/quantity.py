@@ -130,7 +130,7 @@ class QuantityRule:
     def _splits(self, q: Quantity) -> list[tuple[str, str]]:
         if q.digits is None or len(q.digits) < 2 or q.dimension not in self.bounds:
             return []
-        if self._ok(q, q.lo):
+        if self._ok(q, q.lo):  # type: ignore[arg-type]  # digits: a single value, so `lo` is set
             return []
         return lost_dash_splits(q.digits, UNITS[q.unit][1], lambda v: self._ok(q, v))
 
@@ -200,6 +200,7 @@ class QuantityRule:
         return None
 
     def _mangled(self, q: Quantity, splits: list[tuple[str, str]], values: dict) -> Hit:
+        assert q.digits is not None  # splits come from the digits
         i = q.text.index(q.digits)
         tail = q.text[i + len(q.digits):].lstrip(" -")
         options = [f"{lo}-{hi} {tail}".replace(" %", "%") for lo, hi in splits]

@@ -117,10 +117,11 @@ def fmt_number(x: float) -> str:
 
 def format_range(lo: float | None, hi: float | None, unit: str, single: bool = False) -> str:
     sep = "" if unit == "%" else " "
+    # (a quantity has at least one end, which the type checker cannot tell)
     if single or lo == hi:
-        return f"{fmt_number(lo if lo is not None else hi)}{sep}{unit}"
+        return f"{fmt_number(lo if lo is not None else hi)}{sep}{unit}"  # type: ignore[arg-type]
     if lo is None:
-        return f"up to {fmt_number(hi)}{sep}{unit}"
+        return f"up to {fmt_number(hi)}{sep}{unit}"  # type: ignore[arg-type]
     if hi is None:
         return f"over {fmt_number(lo)}{sep}{unit}"
     return f"{fmt_number(lo)}–{fmt_number(hi)}{sep}{unit}"
@@ -146,7 +147,7 @@ def _stretch_start(text: str, lo: int, at: int) -> int:
     """The leftmost position >= lo from which text[pos:at] can be the start of a quantity."""
     i = at
     while i > lo:
-        i = _BACK_CHARS.match(text, lo, i).start()
+        i = _BACK_CHARS.match(text, lo, i).start()  # type: ignore[union-attr]  # `*`: always matches
         if i <= lo:
             break
         w = _BACK_WORD.match(text, lo, i)
@@ -221,7 +222,8 @@ def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     m = ex.unit.match(text, pos, end)
     if not m:
         return None
-    return _UNIT_NAMES[int(m.lastgroup[1:])]  # the one unit group that took part (group "u<index>")
+    # the one unit group that took part (group "u<index>"): there always is one
+    return _UNIT_NAMES[int(m.lastgroup[1:])]  # type: ignore[index]
 
 
 def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | None,

@@ -239,8 +239,8 @@ def _indexed_pairs(shingled: dict[int, _Packed]) -> Iterator[tuple[int, int]]:
                     index[h] = i
                 elif type(got) is int:
                     index[h] = [got, i]
-                else:
-                    got.append(i)
+                else:  # a list (`type(...) is int` narrows only one way, for subclasses of int)
+                    got.append(i)  # type: ignore[union-attr]
         for members in index.values():
             if type(members) is list and len(members) <= MAX_SHARED:
                 for x in range(len(members)):

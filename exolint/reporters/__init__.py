@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, Sequence
 
 from ..finding import FileError, Finding
 from ..hookspecs import hookimpl
@@ -35,7 +35,7 @@ class RunSummary:
 class ReportOptions:
     """What a reporter may need besides findings: the rules in play, statistics, the tool version."""
 
-    rules: list[Any] = field(default_factory=list)
+    rules: Sequence[Any] = field(default_factory=list)  # a list, or the CLI's LazyRules
     statistics: bool = False
     version: str = ""
     #: files (real absolute paths) whose findings a reporter that can show only some of them puts
@@ -60,7 +60,7 @@ def register_reporters(register) -> None:
         register(name, mod.Reporter)
 
 
-def write_statistics(stream: IO[str], summary: RunSummary, rules: list[Any]) -> None:
+def write_statistics(stream: IO[str], summary: RunSummary, rules: Sequence[Any]) -> None:
     names = {r.id: r.name for r in rules}
     for rid, n in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         stream.write(f"{n:6d}\t{rid}\t{names.get(rid, '')}\n")
