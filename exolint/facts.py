@@ -181,9 +181,9 @@ def load_fact_file(path: Path, base: FactBase, today: _dt.date) -> list:
         return errors + [LoadError(sp, line, col, "facts must be a list")]
     for i, item in enumerate(items):
         errs = _validate_fact(item, ("facts", i), node, sp)
-        if not errs and base.get(str(item["id"])) is not None:
+        if not errs and (used := base.get(str(item["id"]))) is not None:
             line, col = _mark(node, ("facts", i, "id"))
-            errs = [LoadError(sp, line, col, f"fact id {item['id']} is already used by {base.get(item['id']).path}")]
+            errs = [LoadError(sp, line, col, f"fact id {item['id']} is already used by {used.path}")]
         errors += errs
         if errs:
             continue

@@ -99,6 +99,14 @@ def test_duplicate_fact_ids_and_unknown_keys(tmp_path):
     assert any("unknown key 'extra'" in m for m in messages)
 
 
+def test_a_duplicate_numeric_fact_id_is_an_error_not_a_crash(tmp_path):
+    text = GOOD.replace("id: fda-x", "id: 12")
+    write(tmp_path, text, "a.yaml")
+    write(tmp_path, text, "b.yaml")
+    _, errors = load_facts([tmp_path], dt.date(2026, 11, 22))
+    assert any("fact id 12 is already used by " in e.message and e.message.endswith("a.yaml") for e in errors)
+
+
 def test_yaml_syntax_error_has_position(tmp_path):
     _, errors = load_facts([write(tmp_path, "facts: [\n")], dt.date(2026, 11, 22))
     assert len(errors) == 1 and errors[0].line >= 1
