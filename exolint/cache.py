@@ -16,8 +16,8 @@ keep the ctime: a signature is recorded only when the file's ctime and mtime are
 `RACY_NS` older than the moment of the stat (git calls such entries "racily clean"); otherwise the
 next run hashes the file again. (2) On Windows `st_ctime` is the creation time, so signatures are
 never trusted there and every file is hashed. A file with findings is read anyway when the
-reporter shows source lines (`want_source`), and its hash is then checked as well. Clock skew between this machine and a network
-file system larger than `RACY_NS` could reopen gap (1); `--no-cache` is the way out.
+reporter shows source lines (`want_source`), and its hash is then checked as well. Clock skew
+between this machine and a network file system larger than `RACY_NS` could reopen gap (1); `--no-cache` is the way out.
 
 The index files themselves (atomic, merging writes; corrupt ones ignored) are `exolint.cachefiles`.
 Results with errors (undecodable file, rule timeout) are never stored: they are re-run
@@ -110,7 +110,7 @@ class ResultCache:
     def all_hit(self, targets: Any, plans: Any, registry: Any = None) -> bool:
         """Whether every target is unchanged (so no rule needs compiling). The entries found are
         kept for `probe`, which then does not look at the same files again."""
-        for t, plan in zip(targets, plans):
+        for t, plan in zip(targets, plans, strict=True):
             entry = self._probe(t, plan, registry)
             self._probed[id(t)] = (t, entry)
             if entry is None:

@@ -131,8 +131,8 @@ def show_settings_and_exit(paths: Sequence[str], overrides: dict[str, Any], conf
     sys.exit(0)
 
 
-def make_resolver(registry: Registry, ruleset: RuleSet | RuleSource, overrides: dict[str, Any], *, config_file: str | None,
-                  force_exclude: bool, baseline_file: str | None, write_baseline: bool,
+def make_resolver(registry: Registry, ruleset: RuleSet | RuleSource, overrides: dict[str, Any], *,
+                  config_file: str | None, force_exclude: bool, baseline_file: str | None, write_baseline: bool,
                   base_dirs: Sequence[str], prefilter: bool = True) -> tuple[ConfigResolver, Baseline | None]:
     baseline = None
     try:

@@ -53,7 +53,8 @@ def main() -> None:
 @click.option("--no-builtin-rules", is_flag=True, help="Load only the rules given with --rules.")
 @click.option("--jurisdiction", "jurisdictions", multiple=True,
               help="Apply only regulatory rules of these jurisdictions (us, uk, eu, ...; default all).")
-@click.option("--encoding", default=None, help="Encoding of files without a BOM or charset declaration (default utf-8).")
+@click.option("--encoding", default=None,
+              help="Encoding of files without a BOM or charset declaration (default utf-8).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default info: any finding).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")

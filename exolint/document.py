@@ -17,7 +17,7 @@ from .offsetmap import OffsetMap
 from .segments import Segment, SegmentList
 
 if TYPE_CHECKING:  # for the type checker only: at run time `__getattr__` below imports it lazily
-    from .builder import DocumentBuilder
+    from .builder import DocumentBuilder as DocumentBuilder
 
 #: Scopes a format plugin may give a segment; rules select among them with `scope:`.
 SCOPES = (
@@ -191,7 +191,7 @@ class Document:
             # two arrays indexed by block number, not a dict of tuples: a long page has half a
             # million blocks; segments come in block order, so a block's last one ends it
             segs = self.segments
-            rows = (zip(segs.starts, segs.ends, segs.blocks) if isinstance(segs, SegmentList)
+            rows = (zip(segs.starts, segs.ends, segs.blocks, strict=True) if isinstance(segs, SegmentList)
                     else ((sg.start, sg.end, sg.block) for sg in segs))
             lo, hi = array("q"), array("q")
             for start, end, b in rows:

@@ -42,7 +42,8 @@ def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[
     cands.sort(key=lambda f: min((r.start, r.end) for r in f.fix.replacements))  # type: ignore[union-attr]
     for f in cands:
         reps = sorted(f.fix.replacements, key=lambda r: (r.start, r.end))  # type: ignore[union-attr]
-        if any(_overlap(r, c) for r in reps for c in chosen) or any(_overlap(a, b) for a, b in zip(reps, reps[1:])):
+        if (any(_overlap(r, c) for r in reps for c in chosen)
+                or any(_overlap(a, b) for a, b in zip(reps, reps[1:], strict=False))):
             continue  # overlapping fixes: the first wins, the rest wait for the next pass
         chosen.extend(reps)
         fixed.append(f)

@@ -28,7 +28,8 @@ def apply_overrides(rs: RuleSet, every: dict[str, Any], s: Settings, config: Con
     value: Any  # a severity (a str) or a rule's options (a dict), as `key` says
     for key, table in (("severity", s.severity), ("rule-options", s.rule_options)):
         for ref, value in table.items():
-            rule = every.get(ref.upper()) or next((r for r in every.values() if ref.lower() in (r.name, *r.aliases)), None)
+            rule = every.get(ref.upper()) or next(
+                (r for r in every.values() if ref.lower() in (r.name, *r.aliases)), None)
             if rule is None:
                 errors.append(config_error(config, (key, ref), f"{key}/{ref}: no such rule (give an id or a name)"))
                 continue
@@ -50,7 +51,8 @@ def apply_overrides(rs: RuleSet, every: dict[str, Any], s: Settings, config: Con
             ref = next((k for k in s.rule_options if k.upper() == c.rule.id), c.rule.id)
             errors.append(config_error(config, ("rule-options", ref, *exc.path), f"rule-options/{ref}: {exc}"))
         except Exception as exc:  # noqa: BLE001 - a kind rejecting an override is a config error
-            errors.append(config_error(config, ("rule-options",), f"rule-options/{c.rule.id}: {type(exc).__name__}: {exc}"))
+            errors.append(config_error(config, ("rule-options",),
+                                       f"rule-options/{c.rule.id}: {type(exc).__name__}: {exc}"))
     if errors:
         raise ConfigError(errors)
     return RuleSet(out, rs.context)

@@ -78,7 +78,7 @@ def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, t
 
     plans = [resolver.plan_for(t) for t in targets]
     t0 = time.perf_counter()
-    entries: list[Entry | None] = [cache.probe(t, p, registry) for t, p in zip(targets, plans)]
+    entries: list[Entry | None] = [cache.probe(t, p, registry) for t, p in zip(targets, plans, strict=True)]
     if timings is not None:
         timings.stages["cache"] += time.perf_counter() - t0
     todo = [i for i, e in enumerate(entries) if e is None]
@@ -89,7 +89,7 @@ def _run_cached(targets: list[Target], resolver: Resolver, registry: Registry, t
                 [targets[i] for i in todo], [plans[i] for i in todo], resolver, registry, timings, jobs, keep_source)
         else:
             linted = (_lint_one(targets[i], plans[i], registry, timings) for i in todo)
-        for t, plan, entry in zip(targets, plans, entries):
+        for t, plan, entry in zip(targets, plans, entries, strict=True):
             res = cache.hit_result(t, plan, entry) if entry is not None else None
             if res is None:
                 if entry is None:

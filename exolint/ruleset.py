@@ -80,7 +80,8 @@ def rule_files(directory: Path) -> list[Path]:
     return out
 
 
-def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry, pack: str = "") -> tuple[Rule | None, list[LoadError]]:
+def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry,
+               pack: str = "") -> tuple[Rule | None, list[LoadError]]:
     sp = str(path)
     if not isinstance(data, dict):
         line, col = _mark(node, ())
@@ -133,7 +134,8 @@ def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry
     return rule, []
 
 
-def load_rule_file(path: Path, registry: Registry, pack: str = "") -> tuple[list[Rule], list[LoadError], yaml.Node | None]:
+def load_rule_file(path: Path, registry: Registry,
+                   pack: str = "") -> tuple[list[Rule], list[LoadError], yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -104,7 +104,8 @@ def lint_target(t: Target, engine: Engine, registry: Registry, settings: Setting
         if data is None:
             data = read_target(t, settings)
     except OSError as exc:
-        res.errors.append(FileError(t.display, str(exc) if "size limit" in str(exc) else f"cannot read file: {exc.strerror or exc}"))
+        res.errors.append(FileError(
+            t.display, str(exc) if "size limit" in str(exc) else f"cannot read file: {exc.strerror or exc}"))
         return res
     if is_binary(data):
         res.notices.append(f"{t.display}: binary file skipped")

@@ -90,13 +90,13 @@ class SegmentList(Sequence):
 
     def __iter__(self) -> Iterator[Segment]:
         names = self._scopes
-        for s, e, sc, b, lv in zip(self.starts, self.ends, self._scope, self.blocks, self._level):
+        for s, e, sc, b, lv in zip(self.starts, self.ends, self._scope, self.blocks, self._level, strict=True):
             yield new_segment(s, e, names[sc], b, lv)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
             return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the list it stands for
 

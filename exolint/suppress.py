@@ -23,7 +23,8 @@ from .finding import Finding, Fix, Position, Replacement
 
 RULE_ID = "EXO901"
 #: a comment's text may be given with or without its `<!--` and `-->` (plugins differ)
-_DIRECTIVE = re.compile(r"(?:<!--)?\s*exolint-(disable-next-line|disable-file|disable|enable)(?![\w-])(.*?)(?:-->)?\Z", re.S)
+_DIRECTIVE = re.compile(r"(?:<!--)?\s*exolint-(disable-next-line|disable-file|disable|enable)(?![\w-])(.*?)(?:-->)?\Z",
+                        re.S)
 _SELECTOR = re.compile(r"[^\s,]+")
 
 

@@ -31,7 +31,7 @@ def parse(source: str, path: str, options: dict | None = None) -> Document:
     one_per_line = not _BLANK_LINE.search(source)
     para_open = False
     prev_end = 0
-    for start, end, nl in _lines(source):
+    for start, end, _nl in _lines(source):
         line = source[start:end]
         stripped = line.strip()
         if not stripped:

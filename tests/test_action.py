@@ -208,7 +208,8 @@ def test_action_steps_annotate_the_pull_requests_files_first(tmp_path: Path, pul
         return [ln.split(",")[0] for ln in out.splitlines() if ln.startswith("::error ")], out
 
     files, _ = errors("pull_request")
-    assert len(files) == 10 and files[0] == "::error file=docs/offer.md" and files.count("::error file=docs/offer.md") == 1
+    assert len(files) == 10
+    assert files[0] == "::error file=docs/offer.md" and files.count("::error file=docs/offer.md") == 1
     files, out = errors("push")  # not a pull request: the order of the files, the new page left out
     assert files == ["::error file=docs/archive.md"] * 10
     assert "not ordered by the files" not in out

@@ -52,7 +52,8 @@ def test_extends_cycle_is_an_error(tmp_path):
 
 
 def test_yaml_errors_have_file_line_and_column(tmp_path):
-    p = write(tmp_path / ".exolint.yaml", "select: [EXO1]\nselct: [EXO2]\nseverity:\n  EXO101: fatal\nencoding: klingon\n")
+    p = write(tmp_path / ".exolint.yaml",
+              "select: [EXO1]\nselct: [EXO2]\nseverity:\n  EXO101: fatal\nencoding: klingon\n")
     with pytest.raises(ConfigError) as ei:
         load_config(p)
     msgs = [str(e) for e in ei.value.errors]
@@ -69,7 +70,8 @@ def test_yaml_syntax_error_and_duplicate_key(tmp_path):
 
 
 def test_pyproject_errors_point_at_the_key_line(tmp_path):
-    p = write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n\n[tool.exolint]\nselect = ['EXO1']\nfail-on = 'sometimes'\n")
+    p = write(tmp_path / "pyproject.toml",
+              "[project]\nname = 'x'\n\n[tool.exolint]\nselect = ['EXO1']\nfail-on = 'sometimes'\n")
     with pytest.raises(ConfigError) as ei:
         load_config(p)
     assert str(ei.value.errors[0]).startswith(f"{p}:6:1: fail-on:")
@@ -77,7 +79,8 @@ def test_pyproject_errors_point_at_the_key_line(tmp_path):
 
 def test_command_line_overrides_and_extends(tmp_path):
     cfg = load_config(write(tmp_path / ".exolint.yaml",
-                            "select: [EXO1]\nignore: [EXO102]\nformat: full\nper-file-ignores:\n  'faq/*.md': [EXO2]\n"))
+                            "select: [EXO1]\nignore: [EXO102]\nformat: full\n"
+                            "per-file-ignores:\n  'faq/*.md': [EXO2]\n"))
     s = settings_for(cfg, {"select": ("EXO4",), "ignore": ("EXO103",), "format": None, "encoding": "latin-1"})
     assert s.select == ("EXO4",)  # replaces
     assert s.ignore == ("EXO102", "EXO103")  # adds

@@ -35,7 +35,8 @@ def test_builder_blocks_segments_and_map():
     b.add(17, 22)
     doc = b.build()
     assert doc.text == "Title\n\nBody & more"
-    assert [(s.scope, doc.text[s.start:s.end]) for s in doc.segments] == [("heading", "Title"), ("paragraph", "Body & more")]
+    assert [(s.scope, doc.text[s.start:s.end]) for s in doc.segments] == [
+        ("heading", "Title"), ("paragraph", "Body & more")]
     i = doc.text.index("&")
     assert doc.source[slice(*doc.source_span(i, i + 1))] == "&amp;"
     j = doc.text.index("more")
@@ -76,7 +77,8 @@ def test_windows_sentence_paragraph_section_document():
 
 
 def test_match_text_folds_lookalikes_and_keeps_length():
-    doc = parse_text("The FDA-\u0430ppr\u043ev\u0435d serum. \u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440.", "x.txt")
+    doc = parse_text("The FDA-\u0430ppr\u043ev\u0435d serum. "
+                     "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440.", "x.txt")
     assert len(doc.match_text) == len(doc.text)
     assert "FDA-approved" in doc.match_text
     assert "\u041f\u0440\u0438\u0432\u0435\u0442" in doc.match_text  # a Russian word stays Russian

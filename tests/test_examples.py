@@ -18,7 +18,7 @@ def test_readme_command_reports_exact_positions_in_every_format():
         mine = [ln for ln in lines if f"clinic-page.{ext}:" in ln]
         assert len(mine) >= 8, (ext, mine)
     # the same claim, located exactly in each format
-    for ext, where in (("txt", "clinic-page.txt:5:5: EXO301"), ("md", "clinic-page.md:13:7: EXO301"),
+    for _ext, where in (("txt", "clinic-page.txt:5:5: EXO301"), ("md", "clinic-page.md:13:7: EXO301"),
                        ("html", "clinic-page.html:13:13: EXO301")):
         assert any(where in ln for ln in lines), where
 

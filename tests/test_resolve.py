@@ -125,7 +125,8 @@ def test_rule_source_knows_the_warnings_without_loading(tmp_path: Path) -> None:
     second = source()
     assert second.key == first.key
     assert second.warnings() == list(rs.context.warnings) and not second.loaded
-    assert RuleSource(get_registry(), [rules], builtin=False, ctx=CompileContext(today=TODAY), cache_dir=None).key is None
+    uncached = RuleSource(get_registry(), [rules], builtin=False, ctx=CompileContext(today=TODAY), cache_dir=None)
+    assert uncached.key is None
 
 
 def test_a_configuration_with_its_own_rule_directory_builds_plans_eagerly(tmp_path: Path) -> None:

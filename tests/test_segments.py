@@ -37,7 +37,8 @@ def _page(blocks: list[str]) -> str:
 
 BLOCKS = st.lists(st.sampled_from([
     "# Title", "## Sub *em*", "Plain prose. Second sentence! Third?", "A [link](https://x.example) in text.",
-    "- item one\n- item [two](https://y.example)", "| a | b |\n|---|---|\n| c | d |", "> quoted words", "```\ncode\n```",
+    "- item one\n- item [two](https://y.example)", "| a | b |\n|---|---|\n| c | d |", "> quoted words",
+    "```\ncode\n```",
 ]), min_size=1, max_size=25)
 
 

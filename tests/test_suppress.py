@@ -30,7 +30,8 @@ def ids(findings):
 
 def test_parse_directives_reads_ids_and_reason():
     doc = get_registry().formats["markdown"].parse(
-        "<!-- exolint-disable-next-line EXO401, absolute-safety-claim -- our doctor reviewed it -->\nText.\n", "a.md", {})
+        "<!-- exolint-disable-next-line EXO401, absolute-safety-claim -- our doctor reviewed it -->\nText.\n",
+        "a.md", {})
     (d,) = parse_directives(doc.comments)
     assert d.action == "disable-next-line"
     assert d.selectors == ("EXO401", "absolute-safety-claim")

@@ -51,4 +51,5 @@ def test_plugin_that_fails_at_import_gives_a_named_warning(fresh_venv, tmp_path)
     page.write_text("A plain sentence.\n", encoding="utf-8")
     r = fresh_venv.run(fresh_venv.bin / "exolint", "check", page)
     assert r.returncode == 0, r.stderr
-    assert "plugin 'demo'" in r.stderr and "exolint-demo-plugin 0.3.0" in r.stderr and "demo plugin is broken" in r.stderr
+    assert "plugin 'demo'" in r.stderr and "exolint-demo-plugin 0.3.0" in r.stderr
+    assert "demo plugin is broken" in r.stderr

@@ -20,6 +20,7 @@ def test_installed_wheel_lints_markdown_and_html(fresh_venv, tmp_path):
     assert found == {("page.md", 3, 15, "EXO401"), ("page.html", 1, 29, "EXO401")}
     r = fresh_venv.run(fresh_venv.bin / "exolint", "test-rules", cwd=tmp_path)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    r = fresh_venv.run(fresh_venv.python, "-c", "import exolint, exolint.plugins.markdown, exolint.rules; print(exolint.__version__)",
+    r = fresh_venv.run(fresh_venv.python, "-c",
+                       "import exolint, exolint.plugins.markdown, exolint.rules; print(exolint.__version__)",
                        cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.strip()

@@ -98,7 +98,7 @@ def _plan(words: frozenset[str]) -> _Plan:
         disjoint = not any(_overlap(a, b) for a in kept for b in kept if a != b)
         by_core: dict[str, tuple[str, ...]] = {}
         short = []
-        for w, core in zip(kept, cores):
+        for w, core in zip(kept, cores, strict=True):
             if len(core) > 2:
                 by_core[core] = (*by_core.get(core, ()), w)
             else:

@@ -15,11 +15,13 @@ from ..document import Document
 from .citation_sources import find_evidence
 
 _REF_HEADING = regex.compile(
-    r"^\s*(?:references?|sources?|bibliography|citations?|works cited|literature|further reading|footnotes)\s*:?\s*$", regex.I)
+    r"^\s*(?:references?|sources?|bibliography|citations?|works cited|literature|further reading|footnotes)\s*:?\s*$",
+    regex.I)
 _INLINE_LIST = regex.compile(r"^\s*(?:references?|sources?|bibliography|citations?)\s*:\s*(?=\S)", regex.I)
 _NUMBERED = regex.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\s)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*")
 _CITATION_LIKE = regex.compile(
-    r"\b(?:19|20)\d{2}\b|\bjournal\b|\bj\.?\s+\p{Lu}|\bdoi\b|\bpmid\b|\bet\.?\s+al\b|https?://|\breview\b|\bpress\b", regex.I)
+    r"\b(?:19|20)\d{2}\b|\bjournal\b|\bj\.?\s+\p{Lu}|\bdoi\b|\bpmid\b|\bet\.?\s+al\b|https?://|\breview\b|\bpress\b",
+    regex.I)
 _AUTHOR = regex.compile(
     r"(?-i:\p{Lu}[\p{Ll}'’\-]+,?\s+(?:\p{Lu}\.?\s?-?){1,3})(?=[,.;:]|\s|$)(?<!\b(?:Journal|Act|Regulations?)\s+\p{Lu}\.?\s?)"
     r"|\bet\.?\s+al\b|(?-i:\p{Lu}[\p{Ll}'’\-]+,\s+\p{Lu}[\p{Ll}]+\s+\p{Lu}\.)")

@@ -32,10 +32,11 @@ text, so "FDA-аpprоvеd" written with Cyrillic letters is caught. The finding 
 Polarity (see `claim_polarity`): negated ("has not approved", "no ... approved", "without
 approval", "cannot be legally"), modal ("must be approved", "require FDA approval", "may be
 approved", "before approving", "whether ... approved", "will approve"), attributed ("some clinics
-claim ...", "marketed as ...") and questions are not assertions and are not reported by default. A noun predicate ("approval",
-"licence") is a claim only when something asserts it ("has FDA approval", "approval was granted",
-"the FDA's approval of"); otherwise its polarity is "mention" (see `claim_predication`), so
-"Regulatory approval for exosome therapy" in a list of open challenges is not a claim.
+claim ...", "marketed as ...") and questions are not assertions and are not reported by default.
+A noun predicate ("approval", "licence") is a claim only when something asserts it ("has FDA
+approval", "approval was granted", "the FDA's approval of"); otherwise its polarity is "mention"
+(see `claim_predication`), so "Regulatory approval for exosome therapy" in a list of open
+challenges is not a claim.
 
 Message placeholders: {claim}, {agent}, {predicate}, {object}, {polarity} and the fact's {statement},
 {source}, {source_date}, {as_of}, {review_by}, {fact}.

@@ -63,7 +63,8 @@ def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span
     if _ATTRIB.search(text, sa, sb, timeout=timeout):
         return ATTRIBUTED
     near = _reach_start(text, ca, a, 2)
-    if _ATTACHED.search(text, near, b, timeout=timeout) or text[max(ca, predicate[0] - 4):predicate[0]].lower() == "non-":
+    if (_ATTACHED.search(text, near, b, timeout=timeout)
+            or text[max(ca, predicate[0] - 4):predicate[0]].lower() == "non-"):
         return NEGATED
     if _STRONG.search(text, _reach_start(text, ca, a, 8), b, timeout=timeout):
         return NEGATED

@@ -6,8 +6,8 @@ the object, but the noun forms ("approval", "authorisation", "clearance", "regis
 regions" in a list of open challenges, "the path to approval", "the approval process". A noun is
 a claim only when something asserts it: a verb of having or receiving ("has FDA approval",
 "received MHRA authorisation", "holds a licence", "with EMA approval"), a passive that reports it
-("approval was granted"), or a possessive agent ("the FDA's approval of exosome serums"), unless the noun only modifies a process noun ("the FDA's
-approval process", "has an approval pathway").
+("approval was granted"), or a possessive agent ("the FDA's approval of exosome serums"), unless
+the noun only modifies a process noun ("the FDA's approval process", "has an approval pathway").
 Verbal and adjectival forms (approved, approves, certify, licensed) are predications on their own.
 """
 from __future__ import annotations

@@ -49,7 +49,8 @@ SCHEMA = {
     "properties": {
         "mode": {"enum": ["repeated-phrase", "link-list", "duplicate-paragraphs"]},
         "phrase": {"type": "string", "minLength": 1},
-        "ngram": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6}, "minItems": 2, "maxItems": 2},
+        "ngram": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6},
+                  "minItems": 2, "maxItems": 2},
         "min_count": {"type": "integer", "minimum": 2},
         "per_1000_words": {"type": "number", "minimum": 0},
         "min_headings": {"type": "integer", "minimum": 1},
@@ -211,7 +212,8 @@ class DensityRule:
                 groups[-1].append(it)
             else:
                 groups.append([it])
-        found = [g for g in groups if len(g) >= self.min_items and len({(t, p) for _, _, _, t, p in g}) >= self.min_items]
+        found = [g for g in groups
+                 if len(g) >= self.min_items and len({(t, p) for _, _, _, t, p in g}) >= self.min_items]
         if not found:
             return
         members = [it for g in found for it in g]

@@ -215,8 +215,9 @@ class EvidenceRule:
                 entry_end = _clip(doc, first.start, first.end)
                 related = [(x.start, _clip(doc, x.start, x.end), f"reference {x.number}: "
                             f"'{doc.text[x.start:_clip(doc, x.start, x.end)]}'") for x in entries]
-                yield Hit(start, e, fill(self.rule.message, match=doc.text[start:e], entry=doc.text[first.start:entry_end],
-                                         number=", ".join(map(str, nums))), related=related)
+                yield Hit(start, e, fill(self.rule.message, match=doc.text[start:e],
+                                         entry=doc.text[first.start:entry_end], number=", ".join(map(str, nums))),
+                          related=related)
 
     def check(self, doc: Document) -> Iterable[Hit]:
         if self.mode in ("unsupported-claim", "vague-citation"):
@@ -267,5 +268,5 @@ def compile(rule: Rule, ctx: CompileContext) -> EvidenceRule:
         triggers = phrase_triggers(phrases)
     return EvidenceRule(
         rule, mode, claims, [n for n in names if n not in ("reference-marker", "link")], ev_rx,
-        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout, anchors,
-        plan)
+        "reference-marker" in names, "link" in names, exc_rx, o.get("exception_reach"), triggers, ctx.regex_timeout,
+        anchors, plan)

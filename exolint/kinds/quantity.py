@@ -248,7 +248,7 @@ def _bounds(rule: Rule, ctx: CompileContext) -> tuple[dict, dict[str, str]]:
         raw = raw if raw is not None else fact.data.get("plausible")
     items = [] if raw is None else ([raw] if isinstance(raw, dict) else list(raw))
     bounds = {}
-    for i, item in enumerate(items):
+    for _i, item in enumerate(items):
         if not isinstance(item, dict) or item.get("unit") not in UNITS or item.get("min", 0) > item.get("max", 0):
             raise RuleSpecError("plausible needs {min, max, unit} with min <= max", ("plausible",))
         dim, f = UNITS[item["unit"]][0], UNITS[item["unit"]][1]

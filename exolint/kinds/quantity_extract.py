@@ -27,7 +27,8 @@ UNITS: dict[str, tuple[str, float, str, bool]] = {
 }
 #: literal lower-case words one of which occurs wherever the unit does (the prefilter's triggers)
 UNIT_TRIGGERS = {"nm": ("nm", "nanomet"), "µm": ("µm", "μm", "um", "micron", "micromet"), "mm": ("mm", "millimet"),
-                 "days": ("day",), "weeks": ("week", "wk"), "months": ("month",), "sessions": ("session",), "treatments": ("treatment",),
+                 "days": ("day",), "weeks": ("week", "wk"), "months": ("month",), "sessions": ("session",),
+                 "treatments": ("treatment",),
                  "%": ("%", "percent", "per cent")}
 BASE_UNIT = {"length": "nm", "duration": "days", "sessions": "sessions", "percent": "%"}
 DIMENSIONS = tuple(BASE_UNIT)
@@ -74,8 +75,10 @@ def compile_extractor(unit_names: list[str]) -> Extractor:
         rf"|(?:{lead}(?P<one>{_NUM})(?:\s*-\s*|\s*){u})"
     )
     anchor = r"(?:\s*-\s*|\s*)" + u
-    return Extractor(regex.compile(body, regex.V0), regex.compile(r"\s*-?\s*" + _unit_alternation(unit_names), regex.V0),
-                     regex.compile(r"\d" + anchor, regex.V0), tuple(unit_names), regex.compile("[0-9]" + anchor, regex.V0))
+    return Extractor(regex.compile(body, regex.V0),
+                     regex.compile(r"\s*-?\s*" + _unit_alternation(unit_names), regex.V0),
+                     regex.compile(r"\d" + anchor, regex.V0), tuple(unit_names),
+                     regex.compile("[0-9]" + anchor, regex.V0))
 
 
 @dataclass(frozen=True)

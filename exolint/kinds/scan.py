@@ -98,8 +98,9 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
     """The pattern's matches in the scope, as `pattern.finditer` finds them, never across blocks.
 
     When every match must contain one of a few literal words (`prefix.required_words`), a page
-    without any of them costs one look in the page's word index. When every match must start with one of a few literal words (`prefix.literal_prefixes`), the pattern is tried
-    only where those words occur. The matches are the same, found much faster.
+    without any of them costs one look in the page's word index. When every match must start with
+    one of a few literal words (`prefix.literal_prefixes`), the pattern is tried only where those
+    words occur. The matches are the same, found much faster.
     """
     need = _required(pattern)
     if need is not None and Candidates.holds_any(doc, need) is False:

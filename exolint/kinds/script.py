@@ -119,7 +119,8 @@ class ScriptRule:
         if self.aggregate_message:
             msg = fill(self.aggregate_message, **values)
         else:
-            msg = fill(self.rule.message, **values) + f" Look-alike letters occur in {len(fixed_runs)} places in this document."
+            msg = (fill(self.rule.message, **values)
+                   + f" Look-alike letters occur in {len(fixed_runs)} places in this document.")
         related = [(ra, rb, RELATED_MESSAGE) for ra, rb, *_ in fixed_runs[1:]]
         fix = [(ra, rb, rfixed) for ra, rb, rfixed, *_ in fixed_runs]
         return Hit(a, b, msg, related=related, fix=fix, fix_safe=True)

@@ -43,7 +43,7 @@ def candidate_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, 
     # |S(x) & S(y)| <= n(x) - m(x, y) = slack(x) + common: slack is 5-gram positions less distinct
     # words, common the words x and y share; need is threshold * (distinct words - 4)
     positions = [len(long[i]) - (SHINGLE - 1) for i in order]
-    slack = [n - len(s) for n, s in zip(positions, sets)]
+    slack = [n - len(s) for n, s in zip(positions, sets, strict=True)]
     needs = [threshold * (len(s) - (SHINGLE - 1)) * (1 - 1e-9) for s in sets]
     out = []
     for x in range(len(sets) - 1):

@@ -79,7 +79,7 @@ def paragraph_words(text: str, paragraphs: list[tuple[int, int]], low: str | Non
 
 
 def _shingle_set(words: list[str]) -> set[int]:
-    return set(map(hash, zip(*[words[i:] for i in range(SHINGLE)])))
+    return set(map(hash, zip(*[words[i:] for i in range(SHINGLE)], strict=False)))
 
 
 def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
@@ -95,7 +95,7 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     if len(idx) < 2:
         return []
     words = paragraph_words(text, [paragraphs[i] for i in idx], low)
-    long = [(i, w) for i, w in zip(idx, words) if len(w) >= min_words]
+    long = [(i, w) for i, w in zip(idx, words, strict=True) if len(w) >= min_words]
     del words
     if len(long) < 2:
         return []  # nothing to compare: no shingles needed
@@ -163,7 +163,7 @@ def _all_pairs_groups(shingled: dict[int, set[int]], threshold: float) -> list[l
 def _components(keys: list[int], roots: list[int]) -> list[list[int]]:
     """The groups of more than one key sharing a root, each sorted, ordered by first member."""
     groups: dict[int, list[int]] = {}
-    for k, r in zip(keys, roots):
+    for k, r in zip(keys, roots, strict=True):
         groups.setdefault(r, []).append(k)
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 

@@ -25,4 +25,5 @@ class Reporter:
             write_statistics(self.stream, summary, self.options.rules)
         n = summary.findings
         if n:
-            self.stream.write(f"Found {n} problem{'s' if n != 1 else ''} in {summary.files} file{'s' if summary.files != 1 else ''}.\n")
+            self.stream.write(f"Found {n} problem{'s' if n != 1 else ''} in "
+                              f"{summary.files} file{'s' if summary.files != 1 else ''}.\n")

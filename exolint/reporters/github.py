@@ -67,7 +67,8 @@ def annotation(f: Finding) -> str:
 
 def error_annotation(e: FileError) -> str:
     title = f"exolint: rule {e.rule} failed" if e.rule else "exolint could not lint this file"
-    return f"::error file={escape_property(annotation_path(e.path))},title={escape_property(title)}::{escape_data(e.message)}\n"
+    return (f"::error file={escape_property(annotation_path(e.path))},title={escape_property(title)}"
+            f"::{escape_data(e.message)}\n")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")

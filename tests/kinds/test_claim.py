@@ -145,7 +145,8 @@ def test_a_comma_ends_a_cues_reach():
 
 
 def test_not_only_is_asserted():
-    assert spans(fda(), "Our exosomes are not only FDA-approved but also vegan.") == ["exosomes are not only FDA-approved"]
+    assert spans(fda(), "Our exosomes are not only FDA-approved but also vegan.") == [
+        "exosomes are not only FDA-approved"]
 
 
 def test_polarity_function_direct():
@@ -254,8 +255,10 @@ def test_pre_checks_change_no_finding(build):
     found = 0
     for _ in range(400):
         text = " ".join(rnd.choice(_GATE_WORDS) for _ in range(rnd.randint(3, 30)))
-        a = [(f.start.offset, f.end.offset, f.message) for f in Engine(RuleSet([gated])).lint(parse(text, "x.txt")).findings]
-        b = [(f.start.offset, f.end.offset, f.message) for f in Engine(RuleSet([plain])).lint(parse(text, "x.txt")).findings]
+        a = [(f.start.offset, f.end.offset, f.message)
+             for f in Engine(RuleSet([gated])).lint(parse(text, "x.txt")).findings]
+        b = [(f.start.offset, f.end.offset, f.message)
+             for f in Engine(RuleSet([plain])).lint(parse(text, "x.txt")).findings]
         assert a == b, text
         found += len(a)
     assert found  # the texts do hold claims of each rule

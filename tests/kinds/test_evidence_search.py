@@ -22,7 +22,8 @@ from exolint.kinds.evidence_search import (
 from exolint.kinds.scan import bounded, compile_pattern, phrase_to_regex
 
 _PIECES = ["Our", "serum", "boosts", "boost", "collagen", "by", "30%", " ", " ", "  ", ",", ".", "\n\n", "up to",
-           "12 %", "٣٠%", "\U00011f53x", "a", "and", "a hundred", "ten", "12x", "increased", "INCREASED", "hydration", "3x", "times", "more", "rebooster", "studies", "show",
+           "12 %", "٣٠%", "\U00011f53x", "a", "and", "a hundred", "ten", "12x", "increased", "INCREASED", "hydration",
+           "3x", "times", "more", "rebooster", "studies", "show",
            "studies have shown", "research", "(1)", "’", "é", "2.5", "percent", "fewer", "93%", "of users saw"]
 
 ALTERNATIONS = [

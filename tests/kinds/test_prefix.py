@@ -36,7 +36,8 @@ def test_unreadable_or_unbounded_patterns_are_scanned_in_full(pattern):
 
 
 @pytest.mark.parametrize("pattern, expected", [
-    (r"\b(?:as|we\s+are)\s+(?:an?\s+)?(?:experts?|specialists?|authorit(?:y|ies))\s+in", {"expert", "specialist", "authorit"}),
+    (r"\b(?:as|we\s+are)\s+(?:an?\s+)?(?:experts?|specialists?|authorit(?:y|ies))\s+in",
+     {"expert", "specialist", "authorit"}),
     (r"(?:abc|)def", {"def"}),            # an optional branch is not required
     (r"(?:abcd|xy)efg", {"efg"}),         # the set whose shortest word is longest
     (r"colou?rful", {"colo"}),            # a run stops at an optional letter

@@ -236,7 +236,7 @@ def eager_check(c, doc):
     found = c._quantities(doc)
     subjects = [c.binder.bound(doc, q, c.timeout) for q in found]
     seen, out = [], []
-    for q, subject in zip(found, subjects):
+    for q, subject in zip(found, subjects, strict=True):
         if subject is None:
             continue
         values = c._values(q, subject)

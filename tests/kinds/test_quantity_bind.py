@@ -20,7 +20,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
 
 def binder(ours=OURS, other=OTHER, max_words=25) -> Binder:
     pattern = quantity._subject_pattern(list(ours), list(other))
-    return Binder(pattern, max_words, quantity._mention_pattern(list(ours)), ascii_first_words(list(ours) + list(other)))
+    return Binder(pattern, max_words, quantity._mention_pattern(list(ours)),
+                  ascii_first_words(list(ours) + list(other)))
 
 
 def plain(b: Binder, text: str, a: int, e: int) -> list[tuple[int, int, bool]]:

@@ -41,7 +41,8 @@ def test_unsafe_and_no_fix():
 
 def test_regex_keys_with_groups():
     c = make(swap={r"Medicines? Regulations (?:of )?2012": "Human Medicines Regulations 2012"}, regex=True)
-    assert [f.message.split("'")[1] for f in run(c, "The Medicine Regulations 2012 apply.")] == ["Medicine Regulations 2012"]
+    found = run(c, "The Medicine Regulations 2012 apply.")
+    assert [f.message.split("'")[1] for f in found] == ["Medicine Regulations 2012"]
 
 
 def test_correct_term_is_not_flagged_even_if_it_contains_the_wrong_one():

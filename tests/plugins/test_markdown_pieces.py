@@ -48,7 +48,7 @@ pieces_block = st.one_of(block, tricky, tricky)
 def pages(draw: st.DrawFn) -> str:
     parts = draw(st.lists(pieces_block, min_size=1, max_size=12))
     seps = draw(st.lists(st.sampled_from(["\n\n", "\n\n\n", "\n \n", "\n"]), min_size=len(parts), max_size=len(parts)))
-    text = "".join(p + s for p, s in zip(parts, seps))
+    text = "".join(p + s for p, s in zip(parts, seps, strict=True))
     if draw(st.booleans()):
         text = draw(front) + text
     if draw(st.integers(0, 4)) == 0:

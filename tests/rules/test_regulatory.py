@@ -15,7 +15,8 @@ def found(text: str, select=REGULATORY) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text", [
     # approval named as a topic, a goal or a process
-    "Barriers to wider use:\n\n- Regulatory approval for exosome treatments in different countries\n\n- Manufacturing at scale",
+    "Barriers to wider use:\n\n- Regulatory approval for exosome treatments in different countries\n\n"
+    "- Manufacturing at scale",
     "Developers of exosome therapies are seeking approval for their products in the EU.",
     "The route to MHRA authorisation for an exosome medicine starts with clinical trials.",
     "Exosome products with approval pending cannot be marketed.",
