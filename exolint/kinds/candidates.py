@@ -108,6 +108,10 @@ def _plan(words: frozenset[str]) -> _Plan:
     return plan
 
 
+#: the terms whose words have joined the word index's vocabulary
+_TERMS_KNOWN: set[tuple[tuple[frozenset[str], ...], ...]] = set()
+
+
 class Candidates:
     """Where rules' literal prefixes occur in a document, shared by all rules through `doc.memo`.
 
@@ -166,6 +170,24 @@ class Candidates:
             return None
         cores = _plan(words).cores  # first: it may grow the vocabulary, which renews the index
         return not WordIndex.of(doc).keys().isdisjoint(cores)
+
+    @classmethod
+    def holds_terms(cls, doc: Document, terms: tuple[tuple[frozenset[str], ...], ...]) -> bool | None:
+        """Whether, for some term, the prose holds a word of each of its sets (`prefix.required_terms`:
+        words of three letters or more, no spaces); None: this page cannot tell."""
+        if terms not in _TERMS_KNOWN:
+            WordIndex.register(w for term in terms for words in term for w in words)
+            _TERMS_KNOWN.add(terms)
+        if usable_lower(doc) is None:
+            return None
+        keys = WordIndex.of(doc).keys()
+        for term in terms:
+            for words in term:
+                if keys.isdisjoint(words):
+                    break
+            else:
+                return True
+        return False
 
     @classmethod
     def _positions(cls, doc: Document, low: str, word: str) -> Sequence[int]:

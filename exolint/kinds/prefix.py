@@ -236,6 +236,81 @@ def required_words(pattern: str, min_len: int = 3) -> frozenset[str] | None:
     return frozenset(w for w in got if not any(o != w and o in w for o in got))
 
 
+#: words too common in English prose to tell pages apart: a set holding one is dropped from
+#: `required_terms` (every page would pass it, and the word index would list each occurrence)
+_COMMON = frozenset("the and are you your for with that this from have not can will our was were has its"
+                    " but all any out can more most also some such than them they their there these".split())
+
+
+def required_terms(pattern: str, min_len: int = 3) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """Per top-level alternative of `pattern`, the sets of words every match of it contains one of.
+
+    `required_words` gives one set for the whole pattern, which has to be the weakest of its
+    alternatives: for "(?:as|we are) experts? in|no (?:risk|danger) of side effects" it is
+    {"expert", "risk", "danger"}, and most pages hold "risk". Here the first alternative needs
+    {"expert"} and the second {"risk", "danger"} and {"side"} and {"effects"}: a page can match
+    only if, for some alternative, it holds a word of each of that alternative's sets, which rules
+    out far more pages for the price of a few set look-ups. Sets with a word shorter than
+    `min_len` or in `_COMMON` are left out (they rule out nothing); None when some alternative
+    keeps no set or the pattern was not understood.
+    """
+    got = _read(pattern, lambda branches: _terms_alt(branches, min_len))
+    if not got or not all(got):
+        return None
+    return tuple(dict.fromkeys(tuple(dict.fromkeys(frozenset(c) for c in term)) for term in got))
+
+
+def _useful(clause: set[str], min_len: int) -> bool:
+    return bool(clause) and min(map(len, clause)) >= min_len and clause.isdisjoint(_COMMON)
+
+
+def _terms_alt(branches: list, min_len: int) -> list[list[set[str]]]:
+    """One list of sets per alternative; an alternative that is only a required group (between
+    zero-width items such as `\\b`) stands for that group's own alternatives."""
+    out: list[list[set[str]]] = []
+    for seq in branches:
+        core = [item for item in seq if item[0][0] != "zero"]
+        if len(core) == 1 and core[0][0][0] == "group" and core[0][1] >= 1:
+            out += _terms_alt(core[0][0][1], min_len)
+        else:
+            out.append([c for c in _clauses_seq(seq, min_len) if _useful(c, min_len)])
+    return out
+
+
+def _clauses_seq(seq: list, min_len: int) -> list[set[str]]:
+    """Sets one of whose words every match of the sequence contains: each literal run, the sets of
+    a required group with one alternative, and for a required group with several the union of
+    one useful set from each (none when one alternative has none)."""
+    clauses: list[set[str]] = []
+    run = ""
+    for atom, lo, single in seq:
+        if atom[0] == "lit" and _alnum(atom[1]) and lo >= 1:
+            run += atom[1].lower()
+            if not single:
+                clauses.append({run})
+                run = ""
+            continue
+        if run:
+            clauses.append({run})
+            run = ""
+        if atom[0] == "group" and lo >= 1:
+            if len(atom[1]) == 1:
+                clauses += _clauses_seq(atom[1][0], min_len)
+                continue
+            union: set[str] = set()
+            for branch in atom[1]:
+                useful = [c for c in _clauses_seq(branch, min_len) if _useful(c, min_len)]
+                if not useful:
+                    break
+                # the set most likely to be absent: longest shortest word, then fewest words
+                union |= max(useful, key=lambda c: (min(map(len, c)), -len(c)))
+            else:
+                clauses.append(union)
+    if run:
+        clauses.append({run})
+    return clauses
+
+
 def _required_alt(branches: list) -> set[str] | None:
     out: set[str] = set()
     for seq in branches:

@@ -14,7 +14,7 @@ import regex
 from ..document import Document
 from ..ruleset import RuleSpecError
 from .candidates import Candidates
-from .prefix import literal_prefixes, required_words
+from .prefix import literal_prefixes, required_terms, required_words
 
 # Inside one block the prose has no newlines (breaks are spaces), so whitespace in a phrase never
 # matches across blocks, which are separated by a blank line.
@@ -98,12 +98,16 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
     """The pattern's matches in the scope, as `pattern.finditer` finds them, never across blocks.
 
     When every match must contain one of a few literal words (`prefix.required_words`), a page
-    without any of them costs one look in the page's word index. When every match must start with
-    one of a few literal words (`prefix.literal_prefixes`), the pattern is tried only where those
-    words occur. The matches are the same, found much faster.
+    without any of them costs one look in the page's word index; so does a page on which no
+    alternative of the pattern finds a word of each of its required sets (`prefix.required_terms`).
+    When every match must start with one of a few literal words (`prefix.literal_prefixes`), the
+    pattern is tried only where those words occur. The matches are the same, found much faster.
     """
     need = _required(pattern)
     if need is not None and Candidates.holds_any(doc, need) is False:
+        return
+    terms = _terms(pattern)
+    if terms is not None and Candidates.holds_terms(doc, terms) is False:
         return
     text = doc.match_text
     words = _prefixes(pattern)
@@ -120,6 +124,7 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
 
 _PREFIXES: dict[tuple[str, int], frozenset[str] | None] = {}
 _REQUIRED: dict[tuple[str, int], frozenset[str] | None] = {}
+_TERMS: dict[tuple[str, int], tuple[tuple[frozenset[str], ...], ...] | None] = {}
 
 
 def _prefixes(pattern: regex.Pattern) -> frozenset[str] | None:
@@ -134,6 +139,13 @@ def _required(pattern: regex.Pattern) -> frozenset[str] | None:
     if key not in _REQUIRED:
         _REQUIRED[key] = required_words(pattern.pattern)
     return _REQUIRED[key]
+
+
+def _terms(pattern: regex.Pattern) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    key = (pattern.pattern, pattern.flags)
+    if key not in _TERMS:
+        _TERMS[key] = required_terms(pattern.pattern)
+    return _TERMS[key]
 
 
 def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequence[int],

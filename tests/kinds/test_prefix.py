@@ -7,7 +7,7 @@ import regex
 from exolint.plugins.text import parse
 
 from exolint.kinds import candidates
-from exolint.kinds.prefix import literal_prefixes, required_words
+from exolint.kinds.prefix import literal_prefixes, required_terms, required_words
 from exolint.kinds.scan import finditer
 from exolint.registry import get_registry
 from exolint.rule import CompileContext
@@ -57,6 +57,47 @@ def test_no_required_words(pattern):
     assert required_words(pattern) is None
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    # each alternative keeps its own sets: "expert" alone, or "risk"/"danger" and "side" and "effects"
+    (r"\b(?:as|we\s+are)\s+experts?\s+in|\bno\s+(?:risk|danger)\s+of\s+side\s+effects",
+     [[{"expert"}], [{"risk", "danger"}, {"side"}, {"effects"}]]),
+    # a wrapper group stands for its alternatives; zero-width items around it are skipped
+    (r"(?<![\p{L}\p{N}_])(?:(?:miracle\s+cure)|(?:fountain\s+of\s+youth))(?![\p{L}\p{N}_])",
+     [[{"miracle"}, {"cure"}], [{"fountain"}, {"youth"}]]),
+    # a group of several alternatives gives one set: one word from each, the longest that is not
+    # too common ("cells", not "from" or "own")
+    (r"(?:from\s+your\s+own\s+cells|autologous)\s+so\s+safe", [[{"cells", "autologous"}, {"safe"}]]),
+    # optional parts, short words and common words rule out nothing and are left out
+    (r"(?:very\s+)?low\s+risk\s+of\s+the\s+harm", [[{"low"}, {"risk"}, {"harm"}]]),
+])
+def test_required_terms_per_alternative(pattern, expected):
+    assert required_terms(pattern) == tuple(tuple(frozenset(c) for c in term) for term in expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bno\s+risk|\w+\s+is",     # the second alternative has no word every match contains
+    r"(?:the|an?)\s+(?:of|in)",      # only short or common words
+    r"(?x) risk",                   # not understood
+])
+def test_no_required_terms(pattern):
+    assert required_terms(pattern) is None
+
+
+def test_terms_gate_skips_a_page_only_when_no_alternative_can_match():
+    pattern = regex.compile(r"\b(?:as|we\s+are)\s+experts?\s+in|\bno\s+(?:risk|danger)\s+of\s+side\s+effects",
+                            regex.I)
+    # "risk" and "side" occur, but no alternative has a word of each of its sets: nothing can match
+    skipped = parse("Every treatment has some risk.\n\nSide notes follow.", "x.txt")
+    assert candidates.Candidates.holds_terms(skipped, required_terms(pattern.pattern)) is False
+    page = parse("There is no danger of side effects, says one page.", "x.txt")
+    assert candidates.Candidates.holds_terms(page, required_terms(pattern.pattern)) is True
+    assert [m.group() for m in finditer(pattern, page, None, 1.0)] == ["no danger of side effects"]
+    # a page whose lower-cased text cannot be used cannot tell ("ſ" matches "s" only when folded)
+    odd = parse("No danger of ſide effects.", "x.txt")
+    assert candidates.Candidates.holds_terms(odd, required_terms(pattern.pattern)) is None
+    assert [m.group() for m in finditer(pattern, odd, None, 1.0)] == ["No danger of ſide effects"]
+
+
 def test_case_odd_characters_are_all_those_lower_does_not_fold_to_ascii():
     """Every character an ignore-case pattern matches as an ASCII letter or digit, but that
     `str.lower()` does not turn into it: such a page must be scanned in full."""
@@ -86,15 +127,17 @@ def _texts() -> list[str]:
 
 
 def test_candidate_scan_finds_exactly_what_a_full_scan_finds():
-    """Trying patterns only at their literal prefixes, and only on pages holding a required word,
-    gives exactly the matches of a full scan (for every pattern of the built-in rules)."""
+    """Trying patterns only at their literal prefixes, and only on pages holding a required word
+    and, for some alternative, a word of each of its required sets, gives exactly the matches of a
+    full scan (for every pattern of the built-in rules)."""
     rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
     patterns = []
     for c in rules:
         for obj in (c, getattr(c, "first", None), getattr(c, "second", None)):
             p = getattr(obj, "pattern", None)
             if isinstance(p, regex.Pattern) and (literal_prefixes(p.pattern) is not None
-                                                 or required_words(p.pattern) is not None):
+                                                 or required_words(p.pattern) is not None
+                                                 or required_terms(p.pattern) is not None):
                 patterns.append(p)
     assert len(patterns) > 20
     total = 0
