@@ -64,7 +64,7 @@ from .claim_vocab import (
     predicate_pattern,
     predicate_prefixes,
 )
-from .scan import bounded, compile_pattern, phrase_to_regex, scope_ranges
+from .scan import bounded, compile_pattern, may_match, phrase_to_regex, scope_ranges
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 SCHEMA = {
@@ -189,7 +189,10 @@ class ClaimRule:
     def _may_hold(self, doc: Document) -> bool:
         """False when the page lacks every word of a part that each claim needs (claim_gate)."""
         needed = (None if self.unattributed else self.agent_words, self.as_words)
-        return not any(w is not None and w.anywhere(doc) is False for w in needed)
+        if any(w is not None and w.anywhere(doc) is False for w in needed):
+            return False
+        # "medical device": "medical" is on every clinic page, "device" on few
+        return self.as_ is None or may_match(self.as_, doc)
 
     def _may_claim(self, doc: Document, m: regex.Match) -> bool:
         """False when the paragraph of a predicate match lacks every word of a part its claim

@@ -66,6 +66,7 @@ from .pattern import compile_alternation
 from .scan import (
     bounded,
     compile_pattern,
+    may_match,
     phrase_to_regex,
     phrase_triggers,
     scope_ranges,
@@ -147,17 +148,24 @@ class EvidenceRule:
         return bool(self.exceptions.search(doc.match_text, wa, wb, None, False, self.timeout))
 
     def _claim_matches(self, doc: Document) -> Iterable[regex.Match]:
-        """Claim matches, searched only in the lines that hold an anchor (all of them without anchors)."""
+        """Claim matches, searched only in the lines that hold an anchor (all of them without anchors),
+        on pages that hold the words every claim needs (`scan.may_match`)."""
         assert self.claims is not None  # the modes that read claims have them
+        if not may_match(self.claims, doc):
+            return ()
         return claim_matches(self.claims, self.plan, self.anchors, doc, scope_ranges(doc, self.rule.scope),
                              self.timeout)
 
     def _claims(self, doc: Document) -> Iterable[Hit]:
-        idx = reference_index(doc)
+        idx = None  # the page's reference list is read only once a claim is found
         sourced: dict[tuple[int, int], bool] = {}  # many claims share a window: search it once
         for m in self._claim_matches(doc):
             s, e = m.start(), m.end()
-            if e == s or idx.inside_entry(s, e):
+            if e == s:
+                continue
+            if idx is None:
+                idx = reference_index(doc)
+            if idx.inside_entry(s, e):
                 continue
             wa, wb = doc.window(s, e, self.rule.window)
             if self._excepted(doc, s, e, wa, wb):

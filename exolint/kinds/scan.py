@@ -103,11 +103,7 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
     When every match must start with one of a few literal words (`prefix.literal_prefixes`), the
     pattern is tried only where those words occur. The matches are the same, found much faster.
     """
-    need = _required(pattern)
-    if need is not None and Candidates.holds_any(doc, need) is False:
-        return
-    terms = _terms(pattern)
-    if terms is not None and Candidates.holds_terms(doc, terms) is False:
+    if not may_match(pattern, doc):
         return
     text = doc.match_text
     words = _prefixes(pattern)
@@ -146,6 +142,18 @@ def _terms(pattern: regex.Pattern) -> tuple[tuple[frozenset[str], ...], ...] | N
     if key not in _TERMS:
         _TERMS[key] = required_terms(pattern.pattern)
     return _TERMS[key]
+
+
+def may_match(pattern: regex.Pattern, doc: Document) -> bool:
+    """False when the page lacks words that every match of `pattern` contains: all of its
+    `prefix.required_words`, or, for every alternative, all the words of one of its required sets
+    (`prefix.required_terms`). A few look-ups in the page's word index; kinds that search a
+    pattern their own way call it before they start."""
+    need = _required(pattern)
+    if need is not None and Candidates.holds_any(doc, need) is False:
+        return False
+    terms = _terms(pattern)
+    return terms is None or Candidates.holds_terms(doc, terms) is not False
 
 
 def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequence[int],

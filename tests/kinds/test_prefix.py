@@ -150,3 +150,24 @@ def test_candidate_scan_finds_exactly_what_a_full_scan_finds():
             assert fast == full, (p.pattern[:80], text)
             total += len(full)
     assert total > 100  # the comparison saw real matches, not only empty lists
+
+
+def test_page_gates_never_hide_a_finding(monkeypatch):
+    """Every built-in rule finds the same on every text with the page gates of `scan.may_match`
+    (required words and terms, also used by the evidence kind's claims and the claim kind's `as`
+    classification) as with the gates switched off."""
+    from exolint.kinds import claim, evidence, scan
+
+    rules = load_ruleset(get_registry(), [], ctx=CompileContext()).rules
+    docs = [parse(text, "x.txt") for text in _texts()]
+
+    def hits() -> list:
+        return [(c.rule.id, i, h.start, h.end, h.message) for i, doc in enumerate(docs) for c in rules
+                for h in c.check(doc)]
+
+    gated = hits()
+    for module in (scan, claim, evidence):
+        monkeypatch.setattr(module, "may_match", lambda pattern, doc: True)
+    docs = [parse(text, "x.txt") for text in _texts()]  # no page analyses kept from the gated run
+    assert hits() == gated
+    assert len({h[0] for h in gated}) > 30  # most rules found something: the texts exercise them
