@@ -1,7 +1,7 @@
 """The public Python API, for researchers and regulators who scan content at scale.
 
     >>> import exolint
-    >>> findings = exolint.lint_text("Our serum is FDA-approved.", format="text")
+    >>> findings = exolint.lint_text("Our exosome serum is FDA-approved.", format="text")
     >>> result = exolint.lint_paths(["site/"])   # findings and per-file errors
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .engine import Engine, lint
 from .finding import FileError, Finding
 from .registry import Registry, get_registry
 from .rule import CompileContext
-from .ruleset import RuleSet, load_ruleset
+from .rulecache import default_dir, load_ruleset_cached
+from .ruleset import RuleSet
 
 __all__ = ["lint", "lint_text", "lint_paths", "load_rules", "RunResult"]
 
@@ -39,13 +40,18 @@ _CACHE: dict[tuple, RuleSet] = {}
 def load_rules(rules: Sequence[str | Path] = (), *, builtin: bool = True, select: Sequence[str] = (),
                ignore: Sequence[str] = (), jurisdictions: Sequence[str] = (),
                today: _dt.date | None = None, registry: Registry | None = None) -> RuleSet:
-    """The compiled rule set (built once per process for the same arguments)."""
+    """The compiled rule set (built once per process for the same arguments).
+
+    Served from the per-user compiled-rules cache the CLI uses (`rulecache`, turned off by an
+    empty `EXOLINT_RULE_CACHE_DIR`), so a script that lints a few pages starts in a tenth of the
+    time a compilation takes.
+    """
     registry = registry or get_registry()
     key = (tuple(map(str, rules)), builtin, today, id(registry))
     rs = _CACHE.get(key)
     if rs is None:
         ctx = CompileContext(today=today or _dt.date.today())
-        rs = _CACHE[key] = load_ruleset(registry, rules, builtin=builtin, ctx=ctx)
+        rs = _CACHE[key] = load_ruleset_cached(registry, rules, builtin=builtin, ctx=ctx, cache_dir=default_dir())
     return select_rules(rs, Settings(select=tuple(select), ignore=tuple(ignore), jurisdictions=tuple(jurisdictions)))
 
 
