@@ -198,7 +198,8 @@ def _build(doc: Document) -> RefIndex:
             in_refs = heading_word and bool(_REF_HEADING.match(text))
             list_no = 0
             continue
-        if heading_word:
+        # a table's "Source" column header names the cells below it, it does not open a list
+        if heading_word and scope != "table":
             if _REF_HEADING.match(text):
                 in_refs, list_no = True, 0
                 continue

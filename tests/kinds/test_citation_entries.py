@@ -43,3 +43,13 @@ def test_index_of_a_page_with_inline_list_and_numbered_entries():
     idx = ce.reference_index(parse(text, "x.txt"))
     assert [(e.number, e.complete, e.inline_list is not None) for e in idx.entries] == [
         (None, False, True), (None, True, True), (1, False, False), (2, True, False)]
+
+
+def test_a_source_column_header_does_not_open_a_reference_list():
+    from exolint.plugins.markdown import parse as parse_md
+
+    table = ("| Particle | Diameter | Source |\n|---|---|---|\n| Exosomes | 40-160 nm | Kalluri and LeBleu, 2020 |\n"
+             "| Apoptotic bodies | about 500-2000 nm | widely quoted in reviews |\n")
+    assert ce.reference_index(parse_md(table, "x.md")).entries == []
+    listed = table + "\n## Sources\n\n1. Kalluri R, LeBleu VS. The biology of exosomes. Science. 2020;367:eaau6977.\n"
+    assert [(e.number, e.complete) for e in ce.reference_index(parse_md(listed, "x.md")).entries] == [(1, True)]
