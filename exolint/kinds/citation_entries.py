@@ -40,8 +40,10 @@ _LEGAL_ID = regex.compile(
     r"\bRegulation\s+\((?:EU|EC|EEC)\)\s+(?:No\.?\s*)?\d+/\d+|\bDirective\s+\d+/\d+/E[CU]\b|\b\d+\s+CFR\s+\d+"
     r"|\b\d+\s+U\.?S\.?C\.?\s+\d+|\bS\.?I\.?\s+\d{4}/\d+|\b(?-i:\p{Lu}\w+)(?:\s+\w+){0,5}\s+(?-i:Act|Regulations?)\s+(?:19|20)\d{2}\b",
     regex.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "6 December 2019" and the US order "December 6, 2019"
 _FULL_DATE = regex.compile(
-    r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b",
+    rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
     regex.I)
 
 

@@ -53,3 +53,16 @@ def test_a_source_column_header_does_not_open_a_reference_list():
     assert ce.reference_index(parse_md(table, "x.md")).entries == []
     listed = table + "\n## Sources\n\n1. Kalluri R, LeBleu VS. The biology of exosomes. Science. 2020;367:eaau6977.\n"
     assert [(e.number, e.complete) for e in ce.reference_index(parse_md(listed, "x.md")).entries] == [(1, True)]
+
+
+@pytest.mark.parametrize("entry", [
+    "FDA, Public Safety Notification on Exosome Products, December 6, 2019.",
+    "FDA. Public Safety Notification on Exosome Products. 6 December 2019.",
+    "FDA, Consumer Alert on Regenerative Medicine Products, July 22 2020",
+])
+def test_issuer_title_and_full_date_in_either_order_make_an_entry_complete(entry):
+    assert ce.is_complete(entry)
+
+
+def test_a_month_and_year_alone_do_not_make_an_entry_complete():
+    assert not ce.is_complete("Journal of Facial Care, December 2019")
