@@ -4,11 +4,14 @@ Why cue words with positions rather than a parser: the sentences are marketing p
 matters is a handful of patterns that turn "the FDA approved exosomes" into its opposite:
 negation ("has not approved", "no FDA-approved ...", "without approval"), modality ("must be
 approved", "require FDA approval", "may be approved", "before approving", "whether it is
-approved"), attribution ("some clinics claim ...", "marketed as ...", "beware of ...") and
-questions ("Is it FDA-approved?"). Each cue has a reach: "no"/"without"/"non-" only negate what
-they are attached to (inside the claim or at most two words before it), other negations reach eight
-words back within the clause, modal cues five words before the predicate, attribution cues the
-whole sentence, conditions ("if", "whether", "before", "once") the clause before the predicate.
+approved"), attribution ("some clinics claim ...", "marketed as ...", "beware of ...", "fact
+check: ...", a quoted claim after a reporting verb: 'one site told visitors its vials were
+"FDA-approved exosomes"') and questions ("Is it FDA-approved?"). Each cue has a reach:
+"no"/"without"/"non-" only negate what they are attached to (inside the claim or at most two words
+before it), other negations reach eight words back within the clause, modal cues five words before
+the predicate, attribution cues the whole sentence (a quotation counts as reported only when no
+word of the sentence is in the first person, so testimonials and a clinic quoting its own staff
+stay assertions), conditions ("if", "whether", "before", "once") the clause before the predicate.
 A comma ends a cue's reach, so "Our serum, which may help, is FDA-approved" is
 asserted. Decisions (documented in docs/kinds/claim.md): predictions ("will approve") count as
 modal; "not only approved" is asserted.
@@ -39,7 +42,15 @@ _CONDITION = regex.compile(_W + r"(?:if|unless|until|whether|before|once)" + _E,
 _ATTRIB = regex.compile(
     _W + r"(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|purport(?:s|ed|edly)?|so-called|supposedly|falsely|"
     r"mislead(?:s|ing|ingly)?|beware|wary|myths?|misconceptions?|scams?|fake|bogus|red\s+flags?|watch\s+out|"
-    r"rumou?rs?|(?:advertis|market|promot|sold|label+|bill)(?:e|es|ed|ing|s)?\s+as)" + _E, regex.I)
+    r"rumou?rs?|fact[-\s]?check(?:s|ed|ing|ers?)?|debunk(?:s|ed|ing)?|"
+    r"(?:advertis|market|promot|sold|label+|bill)(?:e|es|ed|ing|s)?\s+as)" + _E, regex.I)
+#: verbs that report someone's words when a quotation holding the claim follows them
+_REPORTING = regex.compile(
+    _W + r"(?:say|says|said|tell|tells|told|write|writes|wrote|state|states|stated|read|reads|describe[sd]?|"
+    r"promise[sd]?|boast(?:s|ed)?|advertise[sd]?|quote[sd]?|include[sd]?)" + _E, regex.I)
+#: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
+#: "US" (a US lab), "ME" (the illness) and a roman "i" are not
+_FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E, regex.I)
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
@@ -51,6 +62,26 @@ def _reach_start(text: str, lo: int, at: int, words: int) -> int:
     return starts[-words] if len(starts) >= words else lo
 
 
+def _quotation_start(text: str, sa: int, sb: int, a: int, b: int) -> int:
+    """Where the quotation holding text[a:b] opens in the sentence text[sa:sb], or -1 if it is not quoted."""
+    before = text[sa:a]
+    if before.count('"') % 2 and '"' in text[b:sb]:
+        return sa + before.rfind('"')
+    o, c = before.rfind("“"), before.rfind("”")
+    if o > c and "”" in text[b:sb]:
+        return sa + o
+    return -1
+
+
+def _reported(text: str, sa: int, sb: int, a: int, b: int, timeout: float | None) -> bool:
+    """Reported speech: the claim is quoted, a reporting verb introduces the quotation, and nothing in the
+    sentence is in the first person ('One clinic's website told visitors its vials were "FDA-approved
+    exosomes"'; not 'Our nurse says "these FDA-approved exosomes changed my skin"')."""
+    q = _quotation_start(text, sa, sb, a, b)
+    return (q >= 0 and _REPORTING.search(text, sa, q, timeout=timeout) is not None
+            and _FIRST_PERSON.search(text, sa, sb, timeout=timeout) is None)
+
+
 def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
              predicate: tuple[int, int], timeout: float | None = 1.0) -> str:
     """The polarity of the claim `span` (whose predicate is `predicate`) in `clause` of `sentence`."""
@@ -60,7 +91,7 @@ def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span
     tail = text[sa:sb].rstrip(" \"'”’)]")
     if tail.endswith("?") or "?" in text[b:cb]:
         return QUESTION
-    if _ATTRIB.search(text, sa, sb, timeout=timeout):
+    if _ATTRIB.search(text, sa, sb, timeout=timeout) or _reported(text, sa, sb, a, b, timeout):
         return ATTRIBUTED
     near = _reach_start(text, ca, a, 2)
     if (_ATTACHED.search(text, near, b, timeout=timeout)

@@ -134,6 +134,27 @@ def test_attribution(text):
     assert spans(fda(), text) == []
 
 
+@pytest.mark.parametrize("text", [
+    'One clinic\'s website told visitors that its vials were "FDA-approved exosomes from a certified US lab".',
+    "Another seller wrote that the serum held \u201cexosomes approved by the FDA\u201d.",
+    '# Fact check: "Exosomes are FDA approved"',
+    "We fact-checked the claim that the FDA approved exosome facials.",
+])
+def test_reported_speech_and_fact_checks(text):
+    assert spans(fda(), text) == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ('Dr Lee says "our exosomes are FDA-approved".', "exosomes are FDA-approved"),
+    ('Sarah, 34, says: "These FDA-approved exosomes changed my skin!"', "FDA-approved exosomes"),
+    ('We were told the vials are "FDA-approved exosomes".', "FDA-approved exosomes"),
+    ('Our "FDA-approved exosomes" are made in a US lab.', "FDA-approved exosomes"),
+    ("Exosomes are FDA approved, said Dr Lee.", "Exosomes are FDA approved"),
+])
+def test_quotations_in_the_first_person_or_unquoted_reports_are_asserted(text, span):
+    assert spans(fda(), text) == [span]
+
+
 @pytest.mark.parametrize("text", ["Is this exosome serum FDA-approved?", "Are exosomes approved by the FDA?"])
 def test_questions(text):
     assert spans(fda(), text) == []
