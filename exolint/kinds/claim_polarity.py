@@ -44,10 +44,12 @@ _ATTRIB = regex.compile(
     r"mislead(?:s|ing|ingly)?|beware|wary|myths?|misconceptions?|scams?|fake|bogus|red\s+flags?|watch\s+out|"
     r"rumou?rs?|fact[-\s]?check(?:s|ed|ing|ers?)?|debunk(?:s|ed|ing)?|"
     r"(?:advertis|market|promot|sold|label+|bill)(?:e|es|ed|ing|s)?\s+as)" + _E, regex.I)
-#: verbs that report someone's words when a quotation holding the claim follows them
+#: verbs that report someone's words when a quotation holding the claim follows them; not verbs a
+#: product page uses of itself in the third person ('The kit includes "FDA-approved exosomes"',
+#: 'The serum promises ...', '... boasts ...')
 _REPORTING = regex.compile(
     _W + r"(?:say|says|said|tell|tells|told|write|writes|wrote|state|states|stated|read|reads|describe[sd]?|"
-    r"promise[sd]?|boast(?:s|ed)?|advertise[sd]?|quote[sd]?|include[sd]?)" + _E, regex.I)
+    r"advertise[sd]?|quote[sd]?)" + _E, regex.I)
 #: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
 _FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E, regex.I)
