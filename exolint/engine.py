@@ -15,6 +15,7 @@ from typing import Iterable
 from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
+from .reported import inside, reported_quotations
 from .rule import CompiledRule, Hit
 from .ruleset import RuleSet
 from .wordindex import WordIndex
@@ -156,6 +157,10 @@ class Engine:
                 dt = time.perf_counter() - t1
                 timings.rules[rule.id] += dt
                 timings.kinds[rule.kind] += dt
+            if hits and rule.reported_quotes == "skip":
+                quoted = reported_quotations(doc)
+                if quoted:
+                    hits = [h for h in hits if not inside(quoted, h.start, h.end)]
             for h in hits:
                 result.findings.append(self.to_finding(doc, c, h))
         if skipped_lang:

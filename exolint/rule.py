@@ -36,6 +36,8 @@ class Rule:
     scope: frozenset[str] | None = None  # None: all prose
     window: str = "sentence"
     languages: tuple[str, ...] = ("en",)
+    #: "skip": no findings inside quotations the page reports as others' claims (`exolint.reported`)
+    reported_quotes: str = "skip"
     jurisdiction: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     as_of: str | None = None

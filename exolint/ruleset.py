@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # slow to import: `_validator` imports it when a rule is vali
 
 BASE_KEYS = frozenset(
     "id name aliases kind category severity message description references as_of jurisdiction "
-    "scope window languages triggers examples".split()
+    "scope window languages triggers examples reported_quotes".split()
 )
 
 
@@ -128,6 +128,7 @@ def parse_rule(data: Any, node: yaml.Node | None, path: Path, registry: Registry
         path=path, options={k: v for k, v in data.items() if k not in BASE_KEYS},
         references=tuple(data.get("references", ())), scope=frozenset(scope) if scope else None,
         window=data.get("window", "sentence"), languages=tuple(data.get("languages", ("en",))),
+        reported_quotes=data.get("reported_quotes", "skip"),
         jurisdiction=tuple(j.lower() for j in jur), aliases=tuple(data.get("aliases", ())),
         as_of=data.get("as_of"), bad=bad, good=good, pack=pack, raw=data,
     )

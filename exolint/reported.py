@@ -1,0 +1,84 @@
+"""Quotations a page reports as someone else's claims, block by block.
+
+Why: a regulator's ruling, a fact-check or a consumer guide lists the claims it examines, each
+quoted on its own line under an introduction ('The page included the following claims:',
+'The advert read:'). Those lines hold exactly the words the rules look for, but the page does not
+make the claims; it reports them. Sentence-level attribution ("claimed that ...") cannot see this,
+because the reporting is in the block before. The engine drops findings inside such quotations,
+for every rule except those whose YAML says `reported_quotes: check` (look-alike letters, keyword
+stuffing, mangled ranges: faults of the page's text wherever they stand).
+
+Testimonials are quoted under an introduction too ("What our clients say:"), and they are the
+page's own marketing, so an introduction counts only when it names claims or wording, or an
+advert or page that said them, and holds no first person (we, our, my, I).
+"""
+from __future__ import annotations
+
+import regex
+
+from .document import Document
+
+#: an introduction names what follows as claims or as an advert's words, and ends with a colon
+_INTRO = regex.compile(
+    r"\b(?:claims?|claimed|statements?|wording|phrases?|slogans?|headlines?)\b"
+    r"|\b(?:ads?|adverts?|advertisements?|advertising|page|website|site|leaflet|flyer|post|brochure|label|"
+    r"packaging|listing|email)\s+(?:read|reads|said|says|stated|states|included|includes|contained|contains|"
+    r"claimed|claims|promised|promises)\b", regex.I)
+#: "US" (the country), "ME" (the illness) and a roman "I" heading are not the first person
+_FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b", regex.I)
+#: one quotation, after the list label that may stand before it in plain text ("a.", "(b)",
+#: "1)", "-", "•"), with the punctuation that may follow it; a block of plain text may hold several
+#: (its lines are one block). Straight single quotes are left out: they are apostrophes too.
+_ITEM = regex.compile(
+    r"\s*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)]|[-*•–])?\s*"
+    r"(?P<q>\"[^\"]{2,}\"|“[^“”]{2,}”|‘[^‘’]{2,}’|«[^«»]{2,}»)[.,;:!?]*\s*", regex.I)
+_MEMO = ("reported", "quotations")
+
+
+def reported_quotations(doc: Document) -> list[tuple[int, int]]:
+    """Prose ranges, in order, of the quotations (opening to closing mark) of the blocks that are
+    nothing but quotations, listed under an introduction that reports claims (see the module doc)."""
+    got = doc.memo.get(_MEMO)
+    if got is None:
+        got = doc.memo[_MEMO] = _find(doc)
+    return got
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _blocks(doc: Document) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last = None
+    for seg in doc.segments:
+        if out and seg.block == last:
+            out[-1] = (min(out[-1][0], seg.start), max(out[-1][1], seg.end))
+        else:
+            out.append((seg.start, seg.end))
+            last = seg.block
+    return out
+
+
+def _find(doc: Document) -> list[tuple[int, int]]:
+    text = doc.text
+    if ":" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    listing = False  # the blocks since the last introduction have all been quotations
+    for a, b in _blocks(doc):
+        if listing:
+            items, at = [], a
+            while at < b:
+                m = _ITEM.match(text, at, b)
+                if m is None:
+                    break
+                items.append(m.span("q"))
+                at = m.end()
+            if items and at >= b:
+                out += items
+                continue
+        block = text[a:b]
+        listing = (block.rstrip().endswith(":") and _INTRO.search(block) is not None
+                   and _FIRST_PERSON.search(block) is None)
+    return out

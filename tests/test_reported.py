@@ -1,0 +1,69 @@
+"""exolint.reported: quotations a page lists as others' claims, and the engine skipping them."""
+from __future__ import annotations
+
+import pytest
+
+import exolint
+from exolint.plugins.markdown import parse as parse_markdown
+from exolint.plugins.text import parse as parse_text
+from exolint.reported import reported_quotations
+
+RULING = """The complaint concerned a salon's website. The page included the following claims:
+
+  a. "FDA-approved exosomes for radiant skin"
+  b. "Absolutely safe, with no downtime".
+
+The complaint was upheld."""
+
+
+def _quoted(doc) -> list[str]:
+    return [doc.text[a:b] for a, b in reported_quotations(doc)]
+
+
+def test_a_labelled_list_of_quotations_under_an_introduction_that_names_claims():
+    doc = parse_text(RULING, "ruling.txt")
+    assert _quoted(doc) == ['"FDA-approved exosomes for radiant skin"', '"Absolutely safe, with no downtime"']
+
+
+def test_markdown_list_under_what_an_advert_read():
+    page = 'The advert read:\n\n- "Exosomes are FDA approved"\n- "Guaranteed results"\n\nIt was withdrawn.\n'
+    doc = parse_markdown(page, "ruling.md")
+    assert _quoted(doc) == ['"Exosomes are FDA approved"', '"Guaranteed results"']
+
+
+@pytest.mark.parametrize("intro", [
+    "What our clients say:",            # the page's own voice: testimonials are its marketing
+    "Reviews:",                         # names no claims and no advert
+    "We stand by these claims:",        # claims, but the page's own
+    "The page included the following claims.",  # no colon: not an introduction to a list
+])
+def test_no_reported_list(intro):
+    doc = parse_text(f'{intro}\n\n"FDA-approved exosomes for radiant skin"', "x.txt")
+    assert _quoted(doc) == []
+
+
+def test_the_list_ends_at_the_first_block_that_is_not_a_quotation():
+    doc = parse_text('The claims were:\n\n"Absolutely safe"\n\nOur view:\n\n"Absolutely safe"', "x.txt")
+    assert _quoted(doc) == ['"Absolutely safe"']
+    assert reported_quotations(doc)[0][0] < doc.text.index("Our view")
+
+
+def test_engine_drops_findings_inside_reported_quotations_only():
+    found = {(f.rule, f.start.line) for f in exolint.lint_text(RULING, "text")}
+    assert not any(line in (3, 4) for _, line in found)
+    # the same words as the page's own list are reported
+    own = RULING.replace("The page included the following claims:", "Why clients love us:")
+    rules = {f.rule for f in exolint.lint_text(own, "text")}
+    assert {"EXO301", "EXO401"} <= rules
+
+
+def test_rules_that_check_reported_quotations_still_report_there():
+    # EXO504 (look-alike letters) says `reported_quotes: check`: the fault is in the page's own text
+    text = RULING.replace("exosomes", "exоsomes")  # a Cyrillic "о"
+    assert "EXO504" in {f.rule for f in exolint.lint_text(text, "text")}
+
+
+def test_a_block_with_the_pages_own_words_between_quotations_is_not_a_list():
+    doc = parse_text('The claims were:\n\n"Absolutely safe" is what they wrote, and we agree it is "absolutely safe".',
+                     "x.txt")
+    assert _quoted(doc) == []
