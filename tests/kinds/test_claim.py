@@ -129,18 +129,13 @@ def test_modality(text):
     "Beware of sellers who say exosome serums are FDA approved.",
     "Exosomes marketed as FDA-approved should be reported.",
     "It is a myth that the FDA approved exosome facials.",
-])
-def test_attribution(text):
-    assert spans(fda(), text) == []
-
-
-@pytest.mark.parametrize("text", [
+    # reported speech and fact checks
     'One clinic\'s website told visitors that its vials were "FDA-approved exosomes from a certified US lab".',
     "Another seller wrote that the serum held \u201cexosomes approved by the FDA\u201d.",
     '# Fact check: "Exosomes are FDA approved"',
     "We fact-checked the claim that the FDA approved exosome facials.",
 ])
-def test_reported_speech_and_fact_checks(text):
+def test_attribution(text):
     assert spans(fda(), text) == []
 
 
