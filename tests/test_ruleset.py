@@ -114,3 +114,26 @@ def test_duplicate_ids_across_files(tmp_path):
 def test_missing_directory_is_an_error(tmp_path):
     with pytest.raises(RuleLoadError):
         load_ruleset(get_registry(), [tmp_path / "nope"], builtin=False)
+
+
+def test_a_bad_item_of_a_rule_list_is_reported_at_its_own_line(tmp_path):
+    write(tmp_path, "q.yaml", """\
+        id: TST102
+        name: tiny-vesicle
+        kind: quantity
+        category: implausible-size
+        severity: warning
+        message: "'{match}' is implausible."
+        description: Sizes outside the range.
+        checks: [plausibility]
+        plausible:
+          - {min: 30, max: 150, unit: nm}
+          - {min: 900, max: 100, unit: nm}
+        examples:
+          bad: ["Vesicles of «5 nm» each.", "About «9000 nm»."]
+          good: ["About 100 nm.", "Sizes of 40 nm."]
+        """)
+    with pytest.raises(RuleLoadError) as info:
+        load(tmp_path)
+    (err,) = info.value.errors
+    assert "min <= max" in err.message and err.line == 11

@@ -45,7 +45,7 @@ def compile_alternation(rule: Rule, phrases: list[str], regexes: list[str], *, i
                         word_boundary: bool, phrase_key: str = "patterns", regex_key: str = "regex") -> regex.Pattern:
     """One compiled alternation; each part is checked on its own first so an error names its key."""
     parts = []
-    for _i, p in enumerate(phrases):
+    for p in phrases:
         body = phrase_to_regex(p)
         parts.append(bounded(body) if word_boundary else body)
     for i, r in enumerate(regexes):

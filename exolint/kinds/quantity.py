@@ -247,10 +247,13 @@ def _bounds(rule: Rule, ctx: CompileContext) -> tuple[dict, dict[str, str]]:
         cite = fact.placeholders()
         raw = raw if raw is not None else fact.data.get("plausible")
     items = [] if raw is None else ([raw] if isinstance(raw, dict) else list(raw))
+    # an error in the rule's own list names the item (file:line:col of it); one from the fact base the key
+    own_list = o.get("plausible") is not None and not isinstance(raw, dict)
     bounds = {}
-    for _i, item in enumerate(items):
+    for i, item in enumerate(items):
         if not isinstance(item, dict) or item.get("unit") not in UNITS or item.get("min", 0) > item.get("max", 0):
-            raise RuleSpecError("plausible needs {min, max, unit} with min <= max", ("plausible",))
+            raise RuleSpecError("plausible needs {min, max, unit} with min <= max",
+                                ("plausible", i) if own_list else ("plausible",))
         dim, f = UNITS[item["unit"]][0], UNITS[item["unit"]][1]
         bounds[dim] = (item["min"] * f, item["max"] * f, item["unit"])
     return bounds, cite

@@ -72,7 +72,7 @@ def compile(rule: Rule, ctx: CompileContext) -> SubstitutionRule:
     o = rule.options
     ic = o.get("ignorecase", True)
     parts, rights = [], []
-    for _i, (wrong, right) in enumerate(o["swap"].items()):
+    for wrong, right in o["swap"].items():
         if o.get("regex", False):
             compile_pattern(wrong, ignorecase=ic, key=("swap", wrong))
             body = wrong
