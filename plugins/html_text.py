@@ -149,6 +149,19 @@ class ProseEmitter:
                 if s + n < q:
                     self._words(s + n, q, True)
                 return
+            if not decoded.strip(ASCII_WS):
+                # `&#9;`, `&#10;`, `&Tab;`: whitespace like any other to a browser, collapsed with the
+                # spaces around it; kept as it is, a newline would split the block's prose
+                a, e = s, s + n
+                while a > pos and self.src[a - 1] == " ":
+                    a -= 1
+                while e < q and self.src[e] == " ":
+                    e += 1
+                if a > pos:
+                    self.put(pos, a)
+                self.space(a, e)
+                pos = e
+                continue
             if s > pos:
                 self.put(pos, s)
             self.put(s, s + n, decoded)

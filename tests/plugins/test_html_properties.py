@@ -16,7 +16,8 @@ from exolint.document import SCOPES, Document
 from exolint.plugins.html import parse
 
 WS = " \t\n\r\f"
-_BLANKISH = re.compile(r"<[a-zA-Z/](?:\"[^\"]*\"|'[^']*'|[^'\">])*>|\\[nrtf]|\\u00(?:20|0[9aAcCdD])")
+_BLANKISH = re.compile(r"<[a-zA-Z/](?:\"[^\"]*\"|'[^']*'|[^'\">])*>|\\[nrtf]|\\u00(?:20|0[9aAcCdD])"
+                       r"|&#(?:0*(?:9|1[023]|32)|[xX]0*(?:9|[aAcCdD]|20))(?![0-9a-fA-F]);?|&(?:Tab|NewLine);")
 _JSON_KEYS = ("description", "text", "name", "headline", "reviewBody")
 
 # Entities a page may hold; none decodes to ASCII whitespace, so collapsing can be checked exactly.
