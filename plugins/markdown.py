@@ -157,6 +157,8 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
             if gap and source[s - 1] == "\\" and t[0] in _PUNCT and startswith(t[0], s):
                 add(s - 1, s + 1, t[0])  # a backslash escape: the escaped character owns both
                 s, t = s + 1, t[1:]
+            if e - s != len(t) and ("\n" in t or "\r" in t):
+                t = t.replace("\r", " ").replace("\n", " ")  # `&#10;`: a block's prose has no line break
             add(s, e, t)
             continue
         tag = ev.get("Start")

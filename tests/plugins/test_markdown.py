@@ -102,6 +102,16 @@ def test_entities_are_decoded_and_map_to_the_entity(entity, char):
     assert src_of(doc, "cheeks") == "cheeks"  # offsets after the entity are still exact
 
 
+@pytest.mark.parametrize("entity", ["&#10;", "&#xA;", "&#13;", "&NewLine;"])
+def test_a_line_break_written_as_a_reference_is_a_space_in_the_prose(entity):
+    # the prose of a block has no line break: blocks are told apart by them
+    doc = md(f"# Exosome{entity}facials\n\nLips{entity}and cheeks\n")
+    assert doc.text == "Exosome facials\n\nLips and cheeks"
+    i = doc.text.index(" and")
+    a, b = doc.map.char_range(i)
+    assert doc.source[a:b] == entity
+
+
 def test_unknown_entity_stays_verbatim():
     doc = md("a &bogus; b &amp c\n")
     assert doc.text == "a &bogus; b &amp c"
