@@ -119,9 +119,14 @@ def _parse_atom(p: str, i: int) -> tuple[tuple, int]:
             _, j = _parse_alt(p, i + (3 if rest[:1] in "=!" else 4))
             j = _close(p, j)
             return ("zero", "wb" if p[i:j] in _NOT_AFTER_WORD else ""), j
+        if rest[:1] == ">":
+            # an atomic group matches some of what the plain group matches: what every match of the
+            # plain group starts with or holds, every match of the atomic one does too
+            branches, j = _parse_alt(p, i + 3)
+            return ("group", branches), _close(p, j)
         m = re.match(r"[imsuaLw]*(?:-[imsuaLw]*)?([:)])", p[i + 2:])
         if not m:
-            raise _Unreadable  # named or atomic groups, conditionals, reverse or fuzzy flags...
+            raise _Unreadable  # named groups, conditionals, reverse or fuzzy flags...
         if m.group(1) == ")":
             return ("zero", ""), i + 2 + m.end()  # inline flags such as (?i)
         branches, j = _parse_alt(p, i + 2 + m.end())

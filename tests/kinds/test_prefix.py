@@ -23,6 +23,7 @@ from exolint.ruleset import load_ruleset
     (r"colou?r", {"colo"}),
     (r"x{2}yz", {"x"}),
     (r"(?i)foo|(?-i:Bar)", {"foo", "bar"}),
+    (r"(?>foo|bar)baz(?=(?>\.{2,}))", {"foo", "bar"}),  # atomic groups read as plain ones
 ])
 def test_prefixes_every_match_must_start_with(pattern, expected):
     assert literal_prefixes(pattern) == frozenset(expected)
