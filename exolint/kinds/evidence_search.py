@@ -25,7 +25,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..document import Document
-from .prefix import literal_prefixes
+from .candidates import Candidates
+from .prefix import literal_prefixes, required_terms
 
 # letters that match another letter only under case folding, so lower-cased text would hide them
 _FOLD_ONLY = "\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1fbe\u0345\u1e9b"
@@ -140,13 +141,22 @@ def intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[
 
 class StartPlan:
     """Where an alternation of `parts` (joined by "|" into `pattern`) can start matching: at the
-    literal prefixes of the parts that have them (`starter`, run on the lower-cased prose), or
-    where the other parts (`scanned`, one pattern) match."""
+    literal prefixes of the parts that have them (run on the lower-cased prose), or where the
+    other parts (`scanned`, one pattern) match.
 
-    def __init__(self, starter: re.Pattern[str], word_start: bool, scanned: regex.Pattern | None) -> None:
-        self.starter = starter
-        self.word_start = word_start  # every prefix must begin a word
+    A part whose every match needs words a page lacks (`prefix.required_terms`) cannot match on
+    that page, so its prefixes are not looked for there: "a landmark study proved" starts with "a",
+    which every line holds, but needs "landmark" or a word like it, which few pages hold.
+    """
+
+    def __init__(self, starter: re.Pattern[str], scanned: regex.Pattern | None,
+                 always: frozenset[str] = frozenset(),
+                 gated: tuple[tuple[tuple[tuple[frozenset[str], ...], ...], frozenset[str]], ...] = ()) -> None:
+        self.starter = starter  # every part's prefixes
         self.scanned = scanned
+        self.always = always  # the prefixes of the parts that are never skipped
+        self.gated = gated  # (required terms, prefixes) of the parts that may be
+        self._starters: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
     @classmethod
     def build(cls, pattern: regex.Pattern, parts: list[str]) -> StartPlan | None:
@@ -155,28 +165,59 @@ class StartPlan:
         if pattern.pattern != "|".join(parts) or _GLOBAL_FLAGS.search(pattern.pattern):
             return None
         words: set[str] = set()
+        always: set[str] = set()
+        gated: list[tuple[tuple[tuple[frozenset[str], ...], ...], frozenset[str]]] = []
         rest: list[str] = []
         for part in parts:
             got = literal_prefixes(part)
             if got is None:
                 rest.append(part)
+                continue
+            words |= got
+            terms = required_terms(part)
+            if terms is None:
+                always |= got
             else:
-                words |= got
-        cores = {w.lstrip(" ") for w in words}  # a trailing space stays: whitespace must follow
-        if not cores or not all(c.strip(" ") for c in cores):
+                gated.append((terms, got))
+        starter = _starter(words)
+        if starter is None:
             return None
-        word_start = all(w.startswith(" ") for w in words)
-        body = trie_regex(cores)
-        # every prefix starts with an ASCII letter or digit, and the prose is lower-cased: an ASCII
-        # \b before it is "no ASCII letter, digit or _ before"; a prefix that may start inside a word
-        # may also start inside another prefix's occurrence: a lookahead finds every position
-        starter = re.compile(rf"\b(?:{body})" if word_start else f"(?=(?:{body}))", re.ASCII)
         scanned = regex.compile("|".join(rest), pattern.flags) if rest else None
-        return cls(starter, word_start, scanned)
+        return cls(starter, scanned, frozenset(always), tuple(gated))
 
-    def starts(self, low: str, a: int, b: int) -> list[int]:
-        """Sorted positions in [a, b) where a prefix begins (a superset of where those parts match)."""
-        return [m.start() for m in self.starter.finditer(low, a, b)]
+    def starter_for(self, doc: Document) -> re.Pattern[str] | None:
+        """The prefix search for this page: without the prefixes of the parts it cannot hold a
+        match of (None: no part with prefixes can match here)."""
+        if not self.gated:
+            return self.starter
+        active = tuple(i for i, (terms, _) in enumerate(self.gated)
+                       if Candidates.holds_terms(doc, terms) is not False)
+        if len(active) == len(self.gated):
+            return self.starter
+        if active not in self._starters:
+            words = set(self.always)
+            for i in active:
+                words |= self.gated[i][1]
+            self._starters[active] = _starter(words)
+        return self._starters[active]
+
+    def starts(self, starter: re.Pattern[str] | None, low: str, a: int, b: int) -> list[int]:
+        """Sorted positions in [a, b) where a prefix of `starter` (`starter_for`) begins (a
+        superset of where those parts match)."""
+        return [] if starter is None else [m.start() for m in starter.finditer(low, a, b)]
+
+
+def _starter(words: set[str]) -> re.Pattern[str] | None:
+    cores = {w.lstrip(" ") for w in words}  # a trailing space stays: whitespace must follow
+    if not cores or not all(c.strip(" ") for c in cores):
+        return None
+    body = trie_regex(cores)
+    # every prefix starts with an ASCII letter or digit, and the prose is lower-cased: an ASCII
+    # \b before it is "no ASCII letter, digit or _ before"; a prefix that may start inside a word
+    # may also start inside another prefix's occurrence: a lookahead finds every position
+    if all(w.startswith(" ") for w in words):
+        return re.compile(rf"\b(?:{body})", re.ASCII)
+    return re.compile(f"(?=(?:{body}))", re.ASCII)
 
 
 def trie_regex(words: set[str]) -> str:
@@ -202,12 +243,13 @@ def trie_regex(words: set[str]) -> str:
     return emit(root)
 
 
-def walk(pattern: regex.Pattern, plan: StartPlan, text: str, low: str, a: int, b: int,
-         timeout: float | None) -> list[regex.Match]:
-    """`pattern.finditer(text, a, b)`, trying the pattern only where one of its parts can start:
-    leftmost first, each search going on after the last match. The timeout is passed by position
-    (`concurrent`, `partial` before it): as a keyword it costs more than most failed matches."""
-    starts = plan.starts(low, a, b)
+def walk(pattern: regex.Pattern, plan: StartPlan, starter: re.Pattern[str] | None, text: str, low: str,
+         a: int, b: int, timeout: float | None) -> list[regex.Match]:
+    """`pattern.finditer(text, a, b)`, trying the pattern only where one of its parts can start
+    (`starter`: `plan.starter_for` the page): leftmost first, each search going on after the last
+    match. The timeout is passed by position (`concurrent`, `partial` before it): as a keyword it
+    costs more than most failed matches."""
+    starts = plan.starts(starter, low, a, b)
     scanned = plan.scanned
     if not starts and scanned is None:
         return []
@@ -250,9 +292,10 @@ def claim_matches(pattern: regex.Pattern, plan: StartPlan | None, anchors: Seque
         if lines is not None:
             ranges = intersect(ranges, lines)
     text = doc.match_text
+    starter = plan.starter_for(doc) if plan is not None and low is not None else None
     for a, b in ranges:
         if plan is not None and low is not None:
-            found: Iterator[regex.Match] | list[regex.Match] = walk(pattern, plan, text, low, a, b, timeout)
+            found: Iterator[regex.Match] | list[regex.Match] = walk(pattern, plan, starter, text, low, a, b, timeout)
         else:
             found = pattern.finditer(text, a, b, timeout=timeout)
         for m in found:

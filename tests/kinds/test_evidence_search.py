@@ -60,7 +60,29 @@ def test_walk_finds_what_finditer_finds(parts):
         low = text.lower()
         a, b = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
         want = [m.span() for m in pattern.finditer(text, a, b)]
-        assert [m.span() for m in walk(pattern, plan, text, low, a, b, 1.0)] == want, text
+        assert [m.span() for m in walk(pattern, plan, plan.starter, text, low, a, b, 1.0)] == want, text
+
+
+def test_parts_whose_required_words_a_page_lacks_are_not_tried_and_nothing_is_lost():
+    # "a landmark study proved" starts with "a" but needs "landmark"; "studies show" is never skipped
+    parts = [r"(?:\ba\s+landmark\s+study\s+proved)", r"(?:\bstudies\s+show)", r"(?:\d+\s?x)"]
+    pattern = compile_pattern("|".join(parts), ignorecase=True)
+    plan = StartPlan.build(pattern, parts)
+    assert plan is not None and len(plan.gated) == 2  # "studies" and "show" are required words too
+    without = parse("A study, a trial and a review: studies show 3x more.", "x.txt")
+    starter = plan.starter_for(without)
+    assert starter is not None and starter.pattern != plan.starter.pattern  # "a" is not looked for here
+    with_it = parse("A landmark study proved it, and studies show more.", "x.txt")
+    assert plan.starter_for(with_it) is plan.starter
+    rng = random.Random(3)
+    pieces = ["a", "A", "landmark", "study", "proved", "studies", "show", "3x", " ", "  ", ".", "\n\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + " " for _ in range(rng.randint(0, 14)))
+        doc = parse(text, "x.txt")
+        mt = doc.match_text
+        want = [m.span() for m in pattern.finditer(mt) if "\n" not in m.group()]
+        got = [m.span() for m in claim_matches(pattern, plan, (), doc, [(0, len(mt))], 1.0)]
+        assert got == want, text
 
 
 def test_plan_is_none_without_prefixes_or_when_parts_do_not_make_the_pattern():
