@@ -235,7 +235,7 @@ def required_words(pattern: str, min_len: int = 3) -> frozenset[str] | None:
     not part of a match and are never read.
     """
     got = _read(pattern, _required_alt)
-    if not got or min(map(len, got)) < min_len:
+    if not got or min(map(len, got)) < min_len or not got.isdisjoint(_COMMON):
         return None
     # "authority" adds nothing where "authorit" is already looked for
     return frozenset(w for w in got if not any(o != w and o in w for o in got))
@@ -262,7 +262,15 @@ def required_terms(pattern: str, min_len: int = 3) -> tuple[tuple[frozenset[str]
     got = _read(pattern, lambda branches: _terms_alt(branches, min_len))
     if not got or not all(got):
         return None
-    return tuple(dict.fromkeys(tuple(dict.fromkeys(frozenset(c) for c in term)) for term in got))
+    # each set's words join the word index, whose every occurrence costs: an alternative keeps its
+    # _TERM_SETS likeliest-to-be-absent sets (longest shortest word, then fewest words)
+    return tuple(dict.fromkeys(
+        tuple(dict.fromkeys(sorted((frozenset(c) for c in term), key=lambda c: (-min(map(len, c)), len(c)))))[
+            :_TERM_SETS]
+        for term in got))
+
+
+_TERM_SETS = 3
 
 
 def _useful(clause: set[str], min_len: int) -> bool:
@@ -331,6 +339,10 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if b is None or not b:
         return a
+    # a set holding a common word ("the") tells no page apart: any other is better
+    plain_a, plain_b = a.isdisjoint(_COMMON), b.isdisjoint(_COMMON)
+    if plain_a != plain_b:
+        return a if plain_a else b
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
