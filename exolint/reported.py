@@ -48,37 +48,32 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def _blocks(doc: Document) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    last = None
-    for seg in doc.segments:
-        if out and seg.block == last:
-            out[-1] = (min(out[-1][0], seg.start), max(out[-1][1], seg.end))
-        else:
-            out.append((seg.start, seg.end))
-            last = seg.block
-    return out
-
-
 def _find(doc: Document) -> list[tuple[int, int]]:
-    text = doc.text
-    if ":" not in text:
-        return []
+    # the prose has line breaks only between blocks, so an introduction is a line that ends with
+    # ":", and the blocks after it are the lines that follow: found from the colons, so a long
+    # page costs a search for ":\n", not a walk over its blocks
+    text, n = doc.text, len(doc.text)
     out: list[tuple[int, int]] = []
-    listing = False  # the blocks since the last introduction have all been quotations
-    for a, b in _blocks(doc):
-        if listing:
-            items, at = [], a
-            while at < b:
-                m = _ITEM.match(text, at, b)
-                if m is None:
+    i = text.find(":\n")
+    while i >= 0:
+        line = text[text.rfind("\n", 0, i) + 1:i + 1]
+        at = i + 1
+        if _INTRO.search(line) is not None and _FIRST_PERSON.search(line) is None:
+            while True:  # the quotations listed under it, block by block
+                while at < n and text[at] == "\n":
+                    at += 1
+                end = text.find("\n", at)
+                end = n if end < 0 else end
+                items, pos = [], at
+                while pos < end:
+                    m = _ITEM.match(text, pos, end)
+                    if m is None:
+                        break
+                    items.append(m.span("q"))
+                    pos = m.end()
+                if at >= n or not items or pos < end:
                     break
-                items.append(m.span("q"))
-                at = m.end()
-            if items and at >= b:
                 out += items
-                continue
-        block = text[a:b]
-        listing = (block.rstrip().endswith(":") and _INTRO.search(block) is not None
-                   and _FIRST_PERSON.search(block) is None)
+                at = end
+        i = text.find(":\n", at)
     return out
