@@ -36,3 +36,23 @@ def test_index_follows_a_growing_vocabulary():
     WordIndex.register(["qwertz"])
     again = WordIndex.of(doc)
     assert list(again["qwertz"]) == [22] and list(again["zyxwv"]) == [4, 39]
+
+
+def test_an_index_brought_up_to_date_equals_one_made_afresh(monkeypatch):
+    # the words added since an index was made are found by a pass of their own and merged; the
+    # result is what one pass over the whole vocabulary finds, on a page scanned in pieces too
+    monkeypatch.setattr(wordindex, "_CHUNK", 64)
+    rng = random.Random(3)
+    text = " ".join(rng.choice(["ploxa", "ploxam", "zentro", "amzen", "quib", "xam", "Ploxa."]) for _ in range(400))
+    every_time, once = parse(text, "t.txt", {}), parse(text, "t.txt", {})
+    WordIndex.of(once)  # made before any of these words, brought up to date only at the end
+    batches = [["ploxa", "quib"], ["xam", "ploxam"], ["zentro", "amzen", "entro"]]
+    for batch in batches:
+        WordIndex.register(batch)
+        WordIndex.of(every_time)  # brought up to date after each batch
+    fresh = parse(text, "t.txt", {})
+    words = {w for batch in batches for w in batch}
+    want = {w: list(v) for w, v in WordIndex.of(fresh).items() if w in words}
+    assert set(want) == words  # every word occurs, so the comparison covers them all
+    for doc in (every_time, once):
+        assert {w: list(v) for w, v in WordIndex.of(doc).items() if w in words} == want
