@@ -84,8 +84,27 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
         if any(e.start - 8 <= s < e.start for e in idx.entries):
             continue
         out.append((s, m.end(), marker_numbers(raw)))
+    out = _without_enumerations(text, out)
     doc.memo[key] = out
     return out
+
+
+#: the second item of a list inside a sentence, after its connective: ", (2) your", "and [2] a"
+_SECOND_ITEM = regex.compile(r"(?:[,;]|\band|\bor)\s*(?:\(2\)|\[2\])\s\p{L}")
+
+
+def _without_enumerations(text: str, found: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """`found` without a "(1)" that numbers the first item of a list inside a sentence: "bring (1)
+    your ID and (2) a list of your medicines" holds no citation. It opens the words of its item,
+    and "and (2)", "or (2)" or ", (2)" before more words follows in the same block (MARKER never
+    takes those); "smoother skin (1) and fewer lines (2)." is two citations."""
+    def enumerates(s: int, e: int, nums: list[int]) -> bool:
+        if nums != [1] or text[e:e + 1] != " " or not text[e + 1:e + 2].isalpha():
+            return False
+        block_end = text.find("\n", e)
+        return _SECOND_ITEM.search(text, e, len(text) if block_end < 0 else block_end) is not None
+
+    return [m for m in found if not enumerates(*m)]
 
 
 def supported_by_marker(doc: Document, start: int, end: int, timeout: float | None) -> bool:

@@ -2,7 +2,7 @@
 and hyperlinks as identification."""
 from __future__ import annotations
 
-from exolint.kinds.citations import citing_clause, link_in
+from exolint.kinds.citations import citing_clause, link_in, markers
 from exolint.plugins.text import parse
 from exolint.registry import get_registry
 
@@ -40,3 +40,17 @@ def test_link_in_finds_link_segments_only_in_range():
     g = doc.text.index("the guidance")
     assert link_in(doc, 0, g + 3)
     assert not link_in(doc, doc.text.index("Then"), len(doc.text))
+
+
+def test_a_numbered_list_inside_a_sentence_holds_no_citation():
+    def found(text: str) -> list[str]:
+        doc = parse(text, "x.txt")
+        return [text[s:e] for s, e, _ in markers(doc, 0, len(text), 1.0)]
+
+    assert found("Bring (1) your ID and (2) a list of your medicines.") == []
+    assert found("Bring (1) your ID, (2) your medicines and (3) a friend.") == []
+    # citations after the claims they support, and a (1) with no second item after it
+    assert found("Exosomes smoothed skin (1) and reduced lines (2).") == ["(1)", "(2)"]
+    assert found("Results improved (1) in most patients.") == ["(1)"]
+    # the second item must be in the same block
+    assert found("Bring (1) your ID.\n\nAnd (2) a list follows.") == ["(1)"]
