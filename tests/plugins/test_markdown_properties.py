@@ -102,15 +102,18 @@ _NUMERIC = re.compile(r"&#[xX]?([0-9a-fA-F]+);")
 
 
 def decodes_to(src: str, prose: str) -> bool:
-    """Whether the source text `src` legitimately produced `prose` (both non-empty)."""
+    """Whether the source text `src` legitimately produced `prose` (both non-empty). A line break
+    written as a reference is a space: a block's prose has no line break."""
     if src == prose:
         return True
     m = _NUMERIC.fullmatch(src)
     if m:  # CommonMark: the code point itself, U+FFFD for 0, surrogates and beyond U+10FFFF
         n = int(m.group(1), 16 if src[2] in "xX" else 10)
-        return prose == (chr(n) if 0 < n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else "\ufffd")
+        shown = chr(n) if 0 < n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else "\ufffd"
+        return prose == (" " if shown in "\r\n" else shown)
     if src.startswith("&") and src.endswith(";"):
-        return html.unescape(src) == prose
+        shown = html.unescape(src)
+        return prose == (" " if shown in ("\r", "\n") else shown)
     if len(src) == 2 and src[0] == "\\":  # Markdown backslash escape, YAML `\"` and `\\`
         return src[1] == prose
     if src == "''":  # YAML single-quoted escape
