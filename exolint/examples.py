@@ -14,9 +14,9 @@ OPEN, CLOSE = "«", "»"
 
 def parse_example(item: Any, *, bad: bool) -> Example:
     if isinstance(item, str):
-        raw, fmt, fixed = item, "text", None
+        raw, fmt, fixed, also = item, "text", None, ()
     else:
-        raw, fmt, fixed = item["text"], item.get("format", "text"), item.get("fixed")
+        raw, fmt, fixed, also = item["text"], item.get("format", "text"), item.get("fixed"), tuple(item.get("also", ()))
     text, spans, i, start = [], [], 0, None
     n = 0
     for ch in raw:
@@ -39,7 +39,7 @@ def parse_example(item: Any, *, bad: bool) -> Example:
         raise ValueError(f"a bad example must mark the expected span with {OPEN}...{CLOSE}: {raw!r}")
     if not bad and spans:
         raise ValueError(f"a good example has no findings to mark: {raw!r}")
-    return Example("".join(text), tuple(spans), fmt, fixed)
+    return Example("".join(text), tuple(spans), fmt, fixed, also)
 
 
 def parse_examples(examples: dict) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

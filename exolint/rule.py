@@ -19,6 +19,7 @@ class Example:
     spans: tuple[tuple[int, int], ...]  # expected spans in `text` (bad examples)
     format: str = "text"
     fixed: str | None = None
+    also: tuple[str, ...] = ()  # other rules that report this example on purpose
 
 
 @dataclass(frozen=True)
