@@ -201,11 +201,6 @@ class StartPlan:
             self._starters[active] = _starter(words)
         return self._starters[active]
 
-    def starts(self, starter: re.Pattern[str] | None, low: str, a: int, b: int) -> list[int]:
-        """Sorted positions in [a, b) where a prefix of `starter` (`starter_for`) begins (a
-        superset of where those parts match)."""
-        return [] if starter is None else [m.start() for m in starter.finditer(low, a, b)]
-
 
 def _starter(words: set[str]) -> re.Pattern[str] | None:
     cores = {w.lstrip(" ") for w in words}  # a trailing space stays: whitespace must follow
@@ -249,7 +244,8 @@ def walk(pattern: regex.Pattern, plan: StartPlan, starter: re.Pattern[str] | Non
     (`starter`: `plan.starter_for` the page): leftmost first, each search going on after the last
     match. The timeout is passed by position (`concurrent`, `partial` before it): as a keyword it
     costs more than most failed matches."""
-    starts = plan.starts(starter, low, a, b)
+    # where a prefix begins: a superset of where the parts with prefixes match
+    starts = [] if starter is None else [m.start() for m in starter.finditer(low, a, b)]
     scanned = plan.scanned
     if not starts and scanned is None:
         return []

@@ -244,7 +244,7 @@ def required_words(pattern: str, min_len: int = 3) -> frozenset[str] | None:
 #: words too common in English prose to tell pages apart: a set holding one is dropped from
 #: `required_terms` (every page would pass it, and the word index would list each occurrence)
 _COMMON = frozenset("the and are you your for with that this from have not can will our was were has its"
-                    " but all any out can more most also some such than them they their there these".split())
+                    " but all any out more most also some such than them they their there these".split())
 
 
 def required_terms(pattern: str, min_len: int = 3) -> tuple[tuple[frozenset[str], ...], ...] | None:

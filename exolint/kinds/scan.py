@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import NamedTuple
 
 import regex
 
@@ -106,7 +107,7 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
     if not may_match(pattern, doc):
         return
     text = doc.match_text
-    words = _prefixes(pattern)
+    words = _reading(pattern).prefixes
     starts = Candidates.starts(doc, words) if words is not None else None
     for a, b in scope_ranges(doc, scope):
         if starts is None:
@@ -118,30 +119,24 @@ def finditer(pattern: regex.Pattern, doc: Document, scope: frozenset[str] | None
                 yield m
 
 
-_PREFIXES: dict[tuple[str, int], frozenset[str] | None] = {}
-_REQUIRED: dict[tuple[str, int], frozenset[str] | None] = {}
-_TERMS: dict[tuple[str, int], tuple[tuple[frozenset[str], ...], ...] | None] = {}
+class _Reading(NamedTuple):
+    """What `prefix` reads from a pattern: where its matches start, and which words they hold."""
+
+    prefixes: frozenset[str] | None
+    required: frozenset[str] | None
+    terms: tuple[tuple[frozenset[str], ...], ...] | None
 
 
-def _prefixes(pattern: regex.Pattern) -> frozenset[str] | None:
+_READINGS: dict[tuple[str, int], _Reading] = {}
+
+
+def _reading(pattern: regex.Pattern) -> _Reading:
     key = (pattern.pattern, pattern.flags)
-    if key not in _PREFIXES:
-        _PREFIXES[key] = literal_prefixes(pattern.pattern)
-    return _PREFIXES[key]
-
-
-def _required(pattern: regex.Pattern) -> frozenset[str] | None:
-    key = (pattern.pattern, pattern.flags)
-    if key not in _REQUIRED:
-        _REQUIRED[key] = required_words(pattern.pattern)
-    return _REQUIRED[key]
-
-
-def _terms(pattern: regex.Pattern) -> tuple[tuple[frozenset[str], ...], ...] | None:
-    key = (pattern.pattern, pattern.flags)
-    if key not in _TERMS:
-        _TERMS[key] = required_terms(pattern.pattern)
-    return _TERMS[key]
+    got = _READINGS.get(key)
+    if got is None:
+        p = pattern.pattern
+        got = _READINGS[key] = _Reading(literal_prefixes(p), required_words(p), required_terms(p))
+    return got
 
 
 def may_match(pattern: regex.Pattern, doc: Document) -> bool:
@@ -149,11 +144,10 @@ def may_match(pattern: regex.Pattern, doc: Document) -> bool:
     `prefix.required_words`, or, for every alternative, all the words of one of its required sets
     (`prefix.required_terms`). A few look-ups in the page's word index; kinds that search a
     pattern their own way call it before they start."""
-    need = _required(pattern)
-    if need is not None and Candidates.holds_any(doc, need) is False:
+    reading = _reading(pattern)
+    if reading.required is not None and Candidates.holds_any(doc, reading.required) is False:
         return False
-    terms = _terms(pattern)
-    return terms is None or Candidates.holds_terms(doc, terms) is not False
+    return reading.terms is None or Candidates.holds_terms(doc, reading.terms) is not False
 
 
 def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequence[int],
