@@ -52,6 +52,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from .antecedent import PRONOUN, pronoun_antecedent
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
@@ -156,8 +157,10 @@ class ClaimRule:
         return not self.objects.match(text, nxt.start(), clause[1], timeout=self.timeout)
 
     def _claim(self, doc: Document, m: regex.Match) -> tuple[
-            tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int], regex.Match | None, regex.Match] | None:
-        """The claim around one predicate match: (sentence, clause, span, predicate, agent, object) or None."""
+            tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int], regex.Match | None, regex.Match,
+            regex.Match | None] | None:
+        """The claim around one predicate match: (sentence, clause, span, predicate, agent, object,
+        the object a pronoun object stands for) or None."""
         text = doc.match_text
         sentence = doc.window(m.start(), m.end(), "sentence")
         key = ("claim", "clause", sentence, m.start())  # every claim rule reads the same predicates
@@ -173,8 +176,16 @@ class ClaimRule:
             if self.known is not None and self._found(doc, self.known, None, clause):
                 return None  # another body's claim: that body's rule judges it
         core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
-        obj = self._nearest(self.objects, self.object_starts, doc, clause, core,
-                            [pred] + ([agent.span()] if agent else []))
+        taken = [pred] + ([agent.span()] if agent else [])
+        obj = self._nearest(self.objects, self.object_starts, doc, clause, core, taken)
+        antecedent = None
+        if obj is None:
+            # "Are exosomes FDA approved? Yes. They have full FDA approval." (kinds.antecedent)
+            obj = self._nearest(PRONOUN, None, doc, clause, core, taken)
+            if obj is not None:
+                antecedent = pronoun_antecedent(doc, self.objects, sentence, self.timeout)
+                if antecedent is None:
+                    return None
         if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
@@ -184,7 +195,7 @@ class ClaimRule:
                 return None
             parts.append(cls.span())
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
-        return sentence, clause, span, pred, agent, obj
+        return sentence, clause, span, pred, agent, obj, antecedent
 
     def _may_hold(self, doc: Document) -> bool:
         """False when the page lacks every word of a part that each claim needs (claim_gate)."""
@@ -217,7 +228,7 @@ class ClaimRule:
                 found = self._claim(doc, m)
                 if found is None:
                     continue
-                sentence, clause, span, pred, agent, obj = found
+                sentence, clause, span, pred, agent, obj, antecedent = found
                 i = bisect_left(starts, span[1])
                 if i and ends[i - 1] > span[0]:
                     continue
@@ -233,10 +244,17 @@ class ClaimRule:
                     continue
                 starts.insert(i, span[0])
                 ends.insert(i, span[1])
+                said_of = antecedent or obj
+                related = []
+                if antecedent is not None:
+                    related.append((antecedent.start(), antecedent.end(),
+                                    f"'{doc.text[obj.start():obj.end()]}' stands for "
+                                    f"'{doc.text[antecedent.start():antecedent.end()]}' here"))
                 yield Hit(span[0], span[1], fill(
                     self.rule.message, claim=doc.text[span[0]:span[1]], polarity=pol,
                     agent=doc.text[agent.start():agent.end()] if agent else "",
-                    predicate=doc.text[pred[0]:pred[1]], object=doc.text[obj.start():obj.end()], **self.values))
+                    predicate=doc.text[pred[0]:pred[1]], object=doc.text[said_of.start():said_of.end()],
+                    **self.values), related=related)
 
 
 def _agents(rule: Rule, ctx: CompileContext) -> dict[str, list[str]]:

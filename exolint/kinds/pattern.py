@@ -8,11 +8,17 @@ r"""`pattern`: phrases or regular expressions that flag what they match.
     exceptions: ['not (?:absolutely|completely) safe']  # a match is cancelled when one of these
                                                      # matches in the rule's window around it
     once: false                                      # true: one finding per document (see below)
+    question: ['\bside[\s-]?effects?\b']             # only in FAQ answers to a question matching one
     message: "'{match}' ..."                         # {match} is the matched text
 
 `once: true` is for page-level properties (an anonymous "as an expert in the field" voice, a badge):
 saying it five times is one defect, so the first match is the finding and the later matches are
 its related locations ("also here"). Exceptions still cancel single matches first.
+
+`question:` is for claims an FAQ splits between a question and its answer: "Are there any side
+effects?" / "None whatsoever." The patterns are searched only in answer blocks (the block right
+after a one-sentence block ending with "?", see `exolint.questions`) whose question matches one of
+these regexes, and `(?<![^\n])` in a pattern anchors it at the start of the answer.
 
 Patterns are compiled once per run into one alternation. A pattern that backtracks
 catastrophically is stopped after the run's regex timeout and reported as an error of the rule.
@@ -20,11 +26,12 @@ catastrophically is stopped after the run's regex timeout and reported as an err
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from ..document import Document
+from ..questions import answers
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .scan import bounded, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
@@ -37,6 +44,7 @@ SCHEMA = {
         "word_boundary": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "once": {"type": "boolean"},
+        "question": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
     },
 }
 
@@ -72,6 +80,7 @@ class PatternRule:
     triggers: tuple[str, ...]
     timeout: float | None
     once: bool = False
+    question: regex.Pattern | None = None
 
     def check(self, doc: Document) -> Iterable[Hit]:
         hits = self._matches(doc)
@@ -81,8 +90,32 @@ class PatternRule:
 
     def _matches(self, doc: Document) -> Iterable[Hit]:
         r = self.rule
-        for m in kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout):
+        if self.question is not None:
+            found: Iterable[regex.Match] = self._answer_matches(doc)
+        else:
+            found = kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout)
+        for m in found:
             yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
+
+    def _answer_matches(self, doc: Document) -> Iterator[regex.Match]:
+        """Matches in the answers to the questions `question` names (a page has a few answers,
+        so they are searched directly: the rule costs nothing on a page without an FAQ)."""
+        assert self.question is not None
+        text, r = doc.match_text, self.rule
+        for a, b, (qa, qb) in answers(doc):
+            seg = doc.segment_at(a)
+            if r.scope is not None and (seg is None or seg.scope not in r.scope):
+                continue
+            if not self.question.search(text, qa, qb, timeout=self.timeout):
+                continue
+            for m in self.pattern.finditer(text, a, b, timeout=self.timeout):
+                if m.end() == m.start():
+                    continue
+                if self.exceptions is not None:
+                    wa, wb = doc.window(m.start(), m.end(), r.window)
+                    if self.exceptions.search(text, wa, wb, timeout=self.timeout):
+                        continue
+                yield m
 
 
 ALSO_HERE = "also here"
@@ -106,5 +139,11 @@ def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
     if not triggers and not regexes:
         triggers = phrase_triggers(phrases)
+    questions = list(o.get("question", []))
+    for i, q in enumerate(questions):
+        compile_pattern(q, ignorecase=ic, key=("question", i))
+    question = compile_pattern("|".join(f"(?:{q})" for q in questions), ignorecase=ic, key=("question",)) \
+        if questions else None
     return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout,
-                       bool(o.get("once", False)))
+                       bool(o.get("once", False)), question)
+

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document
+from ..questions import answered_question
+from .antecedent import PRONOUN, pronoun_antecedent
 from .quantity_extract import Quantity
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
@@ -48,17 +50,21 @@ class Binder:
     def bound(self, doc: Document, q: Quantity, timeout: float | None) -> str | None:
         """The subject text a quantity describes, or None when it is about something else: the
         nearest mention before it in its sentence (within `max_words`), else the nearest after it;
-        the subject being the unit word itself wins."""
+        the subject being the unit word itself wins. A plural pronoun nearer than the mention
+        counts as what it stands for (`kinds.antecedent`)."""
         text = doc.match_text
         if self.mention is not None and "\n" not in text[q.start:q.end]:
             # a sentence never leaves its block, and a block has no newline: no subject word in the
             # line means no subject in the sentence, and splitting sentences can wait
             lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
-            if not self.mention.search(text, lo, len(text) if hi < 0 else hi, timeout=timeout):
+            hi = len(text) if hi < 0 else hi
+            if (not self.mention.search(text, lo, hi, timeout=timeout)
+                    and not self._question_mentions(doc, lo, hi, timeout)):
                 return None
         a, b = doc.window(q.start, q.end, "sentence")
         best_before = best_after = None
-        for s, e, mine in self.mentions(text, a, b, timeout):
+        mentions = self.mentions(text, a, b, timeout)
+        for s, e, mine in mentions:
             if s < q.end and e > q.start:  # the unit word is the subject
                 return doc.text[s:e] if mine else None
             if e <= q.start:
@@ -69,10 +75,43 @@ class Binder:
                 d = len(_TOKEN.findall(text, q.end, s))
                 if d <= self.max_words and (best_after is None or d < best_after[0]):
                     best_after = (d, mine, s, e)
+        # "About 0.5 to 2 microns across, they are ...": a plural pronoun nearer than any mention
+        # stands for what it refers to (kinds.antecedent), when that is one of our subjects; after
+        # a mention in its own sentence ("Exosomes are small: they measure ...") it stands for that
+        ante: list = []
+        first_mention = mentions[0][0] if mentions else b
+        for m in PRONOUN.finditer(text, a, first_mention, timeout=timeout):
+            if m.end() <= q.start:
+                d, best = len(_TOKEN.findall(text, m.end(), q.start)), best_before
+            elif m.start() >= q.end:
+                d, best = len(_TOKEN.findall(text, q.end, m.start())), best_after
+            else:
+                continue
+            if d > self.max_words or (best is not None and best[0] < d):
+                continue
+            if not ante:
+                ante.append(pronoun_antecedent(doc, self.subjects, (a, b), timeout))
+            got = ante[0]
+            if got is None or got.group("ours") is None:
+                break
+            if m.end() <= q.start:
+                best_before = (d, True, got.start(), got.end())
+            else:
+                best_after = (d, True, got.start(), got.end())
         pick = best_before or best_after
         if pick is None or not pick[1]:
             return None
         return doc.text[pick[2]:pick[3]]
+
+    def _question_mentions(self, doc: Document, lo: int, hi: int, timeout: float | None) -> bool:
+        """Whether a line without a mention of its own may still bind a quantity to one of our
+        subjects: only through a pronoun whose chain ends in the FAQ question the line answers."""
+        assert self.mention is not None
+        question = answered_question(doc, lo)
+        if question is None or not self.mention.search(doc.match_text, *question, timeout=timeout):
+            return False
+        low = doc.text[lo:hi].lower()
+        return "they" in low or "these" in low
 
     def mentions(self, text: str, a: int, b: int, timeout: float | None) -> list[tuple[int, int, bool]]:
         """The matches of `subjects.finditer(text, a, b)` as (start, end, ours).

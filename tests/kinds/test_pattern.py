@@ -133,3 +133,29 @@ def test_module_docstring_compiles_without_deprecation_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         compile(src, pattern.__file__, "exec")
+
+
+# -- question: claims an FAQ splits between a question and its answer ------------------------------------
+FAQ = ("RISKS?\n\nNone at all.\n\nPRICE?\n\nNone at all for the first visit.\n\n"
+       "Is there any risk?\n\nNone at all, we think.\n\nNone at all.\n")
+
+
+def test_question_limits_matches_to_answers_of_matching_questions():
+    c = make(regex=[r"(?<![^\n])none\s+at\s+all\b"], question=[r"\brisks?\b"])
+    found = Engine(RuleSet([c])).lint(parse(FAQ, "faq.txt")).findings
+    # the first answer; not the price answer, and not the last block (no question before it)
+    assert [f.start.offset for f in found] == [FAQ.index("None at all."), FAQ.index("None at all, we")]
+
+
+def test_question_answers_still_honour_exceptions_and_scope():
+    c = make(regex=[r"(?<![^\n])none\s+at\s+all\b"], question=[r"\brisks?\b"], exceptions=[r"\bwe\s+think\b"])
+    assert spans(c, FAQ) == ["None at all"]
+    assert spans(make(regex=[r"none"], question=[r"risk"], scope=frozenset({"heading"})), FAQ) == []
+
+
+def test_invalid_question_regex_names_its_key():
+    from exolint.ruleset import RuleSpecError
+
+    with pytest.raises(RuleSpecError) as info:
+        make(regex=["none"], question=["(risk"])
+    assert info.value.path == ("question", 0)

@@ -1,0 +1,79 @@
+"""What a plural pronoun stands for, when its clause names no subject a rule knows.
+
+Why: FAQ answers and follow-up sentences make claims about "they": "Are exosomes FDA approved?" /
+"Yes. They have full FDA approval."; "What are exosomes?" / "... About 0.5 to 2 microns across,
+they ...". The claim kind needs an object in the clause and the quantity kind a subject in the
+sentence, so without this both are missed. Resolution is deliberately narrow, because a wrong
+antecedent is a false alarm on an honest page:
+
+- only "they" and "these" as the subject of a clause, the pronouns an FAQ uses for a plural
+  subject;
+- the antecedent is an object of the rule found at the start of the sentence before, in the same
+  block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
+  ("Yes.") and sentences that are about "they" too; any other sentence before breaks the chain
+  (the pattern given is what the rule looks for: its objects, or its subjects);
+- at the start of an answer block the chain goes on into the question it answers
+  (`exolint.questions`), where the object may stand anywhere.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..questions import answered_question
+
+#: "they" or "these" as the subject of a clause: first in its sentence or after a comma, colon or
+#: semicolon ("About 2 microns across, they ..."); an object pronoun ("which allows them to ...")
+#: usually stands for a noun of its own sentence, which this cannot see
+PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these)(?![\p{L}\p{N}_'’])", regex.I)
+#: a sentence that only answers yes or no ("Yes.", "Absolutely!", "Yes, they are.")
+_BARE_ANSWER = regex.compile(
+    r"\s*(?:yes|yep|yeah|absolutely|definitely|certainly|of\s+course|indeed|correct|that's\s+right)"
+    r"(?:\s*,?\s*(?:they|these)\s+(?:are|do|have|can|will))?\s*[.!]*\s*", regex.I)
+#: the subject of the sentence before: an object within its first words ("The exosomes we use ...")
+_SUBJECT_WORDS = 3
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def pronoun_antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int],
+                       timeout: float | None) -> regex.Match | None:
+    """The match of `objects` that a plural pronoun in `sentence` stands for (see the module
+    doc), or None."""
+    text = doc.match_text
+    lo, _ = doc.window(sentence[0], sentence[0], "paragraph")
+    at = sentence[0]
+    while at > lo:
+        j = at - 1
+        while j > lo and text[j].isspace():
+            j -= 1
+        prev = doc.window(j, j, "sentence")
+        if prev[0] >= at or prev[0] < lo:
+            break
+        at = prev[0]
+        if _BARE_ANSWER.fullmatch(text, prev[0], prev[1], timeout=timeout):
+            continue
+        start = _start_words(text, prev)
+        if PRONOUN.match(text, start, prev[1], timeout=timeout):
+            continue  # "They are tiny sacs ...": about the same "they"
+        head_end = _after_words(text, prev, _SUBJECT_WORDS)
+        m = objects.search(text, prev[0], prev[1], timeout=timeout)
+        return m if m is not None and m.start() < head_end else None
+    question = answered_question(doc, lo)
+    if question is None:
+        return None
+    return objects.search(text, question[0], question[1], timeout=timeout)
+
+
+def _start_words(text: str, span: tuple[int, int]) -> int:
+    m = _WORD.search(text, span[0], span[1])
+    return m.start() if m else span[1]
+
+
+def _after_words(text: str, span: tuple[int, int], n: int) -> int:
+    """The offset after the first `n` words of the span (its end when it has fewer)."""
+    end = span[0]
+    for i, m in enumerate(_WORD.finditer(text, span[0], span[1])):
+        if i == n:
+            break
+        end = m.end()
+    return end

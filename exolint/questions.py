@@ -1,0 +1,85 @@
+"""The question an answer block replies to, on FAQ pages.
+
+Why: an FAQ splits a claim between a question and its answer. "Are exosomes FDA approved?" /
+"Yes. They have full FDA approval." and "Are there any side effects?" / "None whatsoever." make
+claims that no sentence makes alone, so a rule that reads one sentence misses them. Rules that
+need the pairing ask here: the claim kind resolves a pronoun in an answer to the question's
+subject, and a pattern rule with `question:` matches only in answers to questions it names.
+
+A question is a short block (a heading, or a paragraph such as a bold "**Is it safe?**" line)
+that is one sentence ending with "?"; its answer is the next block, when that block is not a
+question or a heading itself. Only the first answer block counts: later blocks of a long answer
+have usually moved on to another subject.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from .document import Document
+
+#: a question longer than this is prose that happens to end with "?", not an FAQ entry
+MAX_QUESTION = 200
+_MEMO = ("questions", "answers")
+
+
+def answered_question(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The prose range of the question whose answer block holds prose offset `pos`, or None."""
+    starts, found = _answers(doc)
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return None
+    a, b, question = found[i]
+    return question if a <= pos < b else None
+
+
+def answers(doc: Document) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, question range) of each answer block, in order."""
+    return _answers(doc)[1]
+
+
+def _answers(doc: Document) -> tuple[list[int], list[tuple[int, int, tuple[int, int]]]]:
+    got = doc.memo.get(_MEMO)
+    if got is None:
+        got = doc.memo[_MEMO] = _find(doc)
+    return got
+
+
+def _find(doc: Document) -> tuple[list[int], list[tuple[int, int, tuple[int, int]]]]:
+    # a block of prose is one line (breaks inside a block are spaces), so questions are found from
+    # the "?\n" that end them: a page without one (most pages) costs one search
+    text = doc.text
+    out: list[tuple[int, int, tuple[int, int]]] = []
+    i = text.find("?\n")
+    while i >= 0:
+        qa, qb = text.rfind("\n", 0, i) + 1, i + 1
+        if _is_question(doc, qa, qb):
+            a = qb
+            while a < len(text) and text[a] == "\n":
+                a += 1
+            b = text.find("\n", a)
+            b = len(text) if b < 0 else b
+            if (a < b and not _is_question(doc, a, b) and _scope(doc, a) not in (None, "heading")
+                    and _scope(doc, qa) in ("heading", "paragraph")):
+                out.append((a, b, (qa, qb)))
+        i = text.find("?\n", i + 2)
+    return [a for a, _, _ in out], out
+
+
+#: a sentence ends inside the block: the block is not one question
+_INNER_END = regex.compile(r"[.!?][\"”’)\]]*\s+\S")
+
+
+def _is_question(doc: Document, a: int, b: int) -> bool:
+    """Whether the block [a, b) is one sentence ending with "?" and at most MAX_QUESTION long."""
+    text = doc.text
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (0 < b - a <= MAX_QUESTION and text[b - 1] == "?"
+            and _INNER_END.search(text, a, b - 1) is None)
+
+
+def _scope(doc: Document, at: int) -> str | None:
+    seg = doc.segment_at(at)
+    return seg.scope if seg is not None else None

@@ -1,0 +1,65 @@
+"""kinds.antecedent: a plural pronoun standing for an FAQ question's subject or the sentence
+before's, as the claim kind (EXO301) and the quantity kind (EXO101) read it."""
+from __future__ import annotations
+
+import pytest
+
+from exolint.api import lint_text
+
+
+def _found(text: str, rule: str, fmt: str = "markdown") -> list:
+    return [f for f in lint_text(text, fmt, path="page.md", select=[rule]) if f.rule == rule]
+
+
+def _span(text: str, f) -> str:
+    return text[f.start.offset:f.end.offset]
+
+
+def test_claim_in_an_faq_answer_is_about_the_question_subject():
+    page = "## Are your exosome serums FDA approved?\n\nYes! They carry full FDA approval for facial use.\n"
+    (f,) = _found(page, "EXO301")
+    assert _span(page, f) == "They carry full FDA approval"
+    assert "FDA approval" in f.message
+    (rel,) = f.related
+    assert page[rel.start.offset:rel.end.offset] == "exosome serums"
+    assert "'They' stands for 'exosome serums'" in rel.message
+
+
+def test_claim_about_the_subject_of_the_sentence_before():
+    page = "Our exosomes are grown in a lab in Ohio. They are approved by the FDA for skin use.\n"
+    (f,) = _found(page, "EXO301")
+    assert _span(page, f) == "They are approved by the FDA"
+
+
+def test_a_chain_of_they_goes_back_to_the_question():
+    page = ("### What are exosome boosters?\n\nThey are tiny parcels from cultured cells. "
+            "These have been cleared by the FDA.\n")
+    (f,) = _found(page, "EXO301")
+    assert _span(page, f) == "These have been cleared by the FDA"
+
+
+@pytest.mark.parametrize("page", [
+    # the answer denies it: a negated claim is not reported
+    "## Are exosomes FDA approved?\n\nNo. They have not been approved by the FDA.\n",
+    # the sentence before is about something else, so "they" is not the exosomes
+    "We also stock exosome serums. Our retinol creams come from Ohio. They are approved by the FDA.\n",
+    # the question is about something else
+    "## Are your lasers safe?\n\nYes. They are cleared by the FDA as medical devices.\n",
+    # an object pronoun is left alone: it may stand for any noun of its own sentence
+    "## Do you sell exosomes?\n\nWe sell them, and the FDA approved them for our lab.\n",
+])
+def test_no_claim_without_a_resolved_subject(page):
+    assert _found(page, "EXO301") == []
+
+
+def test_size_in_an_faq_answer_is_about_the_question_subject():
+    page = ("## What exactly are exosomes?\n\nThey are parcels that cells send to each other. "
+            "Roughly 1 to 3 microns wide, they pass easily between skin cells.\n")
+    (f,) = _found(page, "EXO101")
+    assert _span(page, f) == "1 to 3 microns"
+
+
+def test_an_object_pronoun_does_not_bind_a_size_to_the_sentence_before():
+    page = ("Exosomes are very small. The bigger particles in our gel measure 0.3–5 µm, which lets them "
+            "reach the deeper skin.\n")
+    assert _found(page, "EXO101", "text") == []

@@ -1,0 +1,64 @@
+"""exolint.questions: which block answers which FAQ question, in every built-in format."""
+from __future__ import annotations
+
+import pytest
+
+from exolint.plugins.html import parse as parse_html
+from exolint.plugins.markdown import parse as parse_markdown
+from exolint.plugins.text import parse as parse_text
+from exolint.questions import MAX_QUESTION, answered_question, answers
+
+
+def _pairs(doc) -> list[tuple[str, str]]:
+    """(question, answer) texts of the page."""
+    return [(doc.text[q[0]:q[1]], doc.text[a:b]) for a, b, q in answers(doc)]
+
+
+def test_markdown_heading_questions_and_their_answers():
+    page = ("# Peels FAQ\n\n## Does a peel sting?\n\nA little, for a minute or two.\n\n"
+            "## How long is the appointment?\n\nForty minutes.\n\nBring your own sunscreen.\n")
+    doc = parse_markdown(page, "faq.md")
+    assert _pairs(doc) == [("Does a peel sting?", "A little, for a minute or two."),
+                           ("How long is the appointment?", "Forty minutes.")]
+
+
+def test_only_the_first_block_after_a_question_is_its_answer():
+    page = "## How long is the appointment?\n\nForty minutes.\n\nBring your own sunscreen.\n"
+    doc = parse_markdown(page, "faq.md")
+    assert answered_question(doc, doc.text.index("Forty")) == (0, len("How long is the appointment?"))
+    assert answered_question(doc, doc.text.index("Bring")) is None
+    assert answered_question(doc, 0) is None  # the question is not its own answer
+
+
+def test_bold_paragraph_question_in_markdown():
+    doc = parse_markdown("**Can I wear make-up afterwards?**\n\nWait until the next morning.\n", "faq.md")
+    assert _pairs(doc) == [("Can I wear make-up afterwards?", "Wait until the next morning.")]
+
+
+def test_capitalised_text_question():
+    doc = parse_text("WILL IT BRUISE?\n\nSometimes, for a few days.\n", "faq.txt")
+    assert _pairs(doc) == [("WILL IT BRUISE?", "Sometimes, for a few days.")]
+
+
+def test_html_heading_and_paragraph():
+    page = "<html><body><h3>Is there a waiting list?</h3><p>About two weeks in spring.</p></body></html>"
+    doc = parse_html(page, "faq.html", {})
+    assert _pairs(doc) == [("Is there a waiting list?", "About two weeks in spring.")]
+
+
+@pytest.mark.parametrize("page,expected", [
+    # a question list (a table of contents): only the last question is answered
+    ("## Does it hurt?\n\n## Will it bruise?\n\nSometimes.\n", [("Will it bruise?", "Sometimes.")]),
+    # a two-sentence block ending with "?" is prose, not an FAQ entry
+    ("Some readers ask us this. Does it hurt?\n\nNo more than a scratch.\n", []),
+    # the next block is a heading: the question is a section title with its own sections
+    ("## What happens on the day?\n\n### Arrival\n\nCome ten minutes early.\n", []),
+])
+def test_blocks_that_are_not_answers(page, expected):
+    assert _pairs(parse_markdown(page, "faq.md")) == expected
+
+
+def test_a_long_question_is_prose():
+    question = "Is it " + "really " * (MAX_QUESTION // 7) + "worth it?"
+    doc = parse_text(f"{question}\n\nYes.\n", "faq.txt")
+    assert answers(doc) == []
