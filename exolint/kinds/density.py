@@ -41,8 +41,8 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .density_scan import blocks_at, whitespace_candidates, whitespace_led_words
-from .scan import compile_pattern
+from .density_scan import blocks_at, phrase_occurrences, whitespace_candidates, whitespace_led_words
+from .scan import compile_pattern, finditer
 from .shingles import duplicate_groups
 
 SCHEMA = {
@@ -129,11 +129,16 @@ class DensityRule:
         text = doc.match_text
         if self.phrase is not None:
             out = set()
-            for a, b in self._lines(text):
-                for m in self.phrase.finditer(text, a, b, timeout=self.timeout):
-                    p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
-                    if p:
-                        out.add(" ".join(p.lower().split()))
+            if self.requires is None:
+                # tried only where the phrase's literal first words occur (kinds.scan), per block
+                found: Iterable[regex.Match] = finditer(self.phrase, doc, None, self.timeout)
+            else:
+                found = (m for a, b in self._lines(text)
+                         for m in self.phrase.finditer(text, a, b, timeout=self.timeout))
+            for m in found:
+                p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
+                if p:
+                    out.add(" ".join(p.lower().split()))
             return out
         counts: dict[str, int] = {}
         lo, hi = self.ngram
@@ -166,9 +171,7 @@ class DensityRule:
         for cand in cands:
             if cand in self.ignore:
                 continue
-            body = r"[^\S\n]+".join(regex.escape(w) for w in cand.split())
-            rx = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.I)
-            occ = [(m.start(), m.end()) for m in rx.finditer(doc.match_text, timeout=self.timeout)]
+            occ = phrase_occurrences(doc, cand, self.timeout)
             if len(occ) < self.min_count:
                 continue
             if words is None:

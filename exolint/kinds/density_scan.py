@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+import regex
+
 from ..document import Document
 from ..segments import SegmentList
 from .candidates import usable_lower
@@ -103,3 +105,48 @@ def blocks_at(doc: Document, at: Sequence[int] | None, max_len: int | None = Non
         if i < len(at) and at[i] < b:
             keep.append((k, a, b))
     return keep
+
+
+_GAP = regex.compile(r"[^\S\n]+")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+
+def phrase_occurrences(doc: Document, phrase: str, timeout: float | None) -> list[tuple[int, int]]:
+    r"""Where a lower-case phrase occurs in the prose: `(?<![\p{L}\p{N}])w1[^\S\n]+w2...(?![\p{L}\p{N}])`
+    matched case-insensitively, as (start, end) in `finditer`'s order.
+
+    Why not that regex: a repeated-phrase rule counts each of its candidates on every page that has
+    some, and compiling a regex per candidate phrase (a new one on nearly every page of a site that
+    stuffs its town names) cost more than the rest of the rule. An ASCII phrase is found in the
+    lower-cased prose with `str.find`, which agrees with case-insensitive matching on pages where
+    `candidates.usable_lower` says so; elsewhere the regex is compiled as before."""
+    words = phrase.split()
+    low = usable_lower(doc)
+    if low is None or not phrase.isascii() or not words:
+        body = r"[^\S\n]+".join(regex.escape(w) for w in words)
+        rx = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.I)
+        return [(m.start(), m.end()) for m in rx.finditer(doc.match_text, timeout=timeout)]
+    out = []
+    first = words[0]
+    i = low.find(first)
+    while i >= 0:
+        end = _phrase_end(low, i, words)
+        if end is None:
+            i = low.find(first, i + 1)
+        else:
+            out.append((i, end))
+            i = low.find(first, end)
+    return out
+
+
+def _phrase_end(low: str, i: int, words: list[str]) -> int | None:
+    """The end of the phrase `words` starting at `low[i]` (which holds its first word), or None."""
+    if i and _WORD_CHAR.match(low, i - 1):
+        return None
+    j = i + len(words[0])
+    for w in words[1:]:
+        gap = _GAP.match(low, j)
+        if gap is None or not low.startswith(w, gap.end()):
+            return None
+        j = gap.end() + len(w)
+    return None if _WORD_CHAR.match(low, j) else j

@@ -124,9 +124,13 @@ def _parse_atom(p: str, i: int) -> tuple[tuple, int]:
             # plain group starts with or holds, every match of the atomic one does too
             branches, j = _parse_alt(p, i + 3)
             return ("group", branches), _close(p, j)
+        named = re.match(r"P?<[A-Za-z_]\w*>", p[i + 2:])
+        if named:  # a named group is a capturing group
+            branches, j = _parse_alt(p, i + 2 + named.end())
+            return ("group", branches), _close(p, j)
         m = re.match(r"[imsuaLw]*(?:-[imsuaLw]*)?([:)])", p[i + 2:])
         if not m:
-            raise _Unreadable  # named groups, conditionals, reverse or fuzzy flags...
+            raise _Unreadable  # back references by name, conditionals, reverse or fuzzy flags...
         if m.group(1) == ")":
             return ("zero", ""), i + 2 + m.end()  # inline flags such as (?i)
         branches, j = _parse_alt(p, i + 2 + m.end())

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exolint.kinds.density_scan import blocks_at, whitespace_candidates, whitespace_led_words
+from exolint.kinds.density_scan import blocks_at, phrase_occurrences, whitespace_candidates, whitespace_led_words
 from exolint.plugins.text import parse
 
 REQUIRES = r"\s(?:near|in)\s+(?-i:\p{Lu})"
@@ -141,3 +141,20 @@ def test_blocks_at_places_an_offset_in_a_segment_nested_in_another():
     assert _plain_blocks_at(doc, [2, 5]) == [(0, 0, 12), (1, 5, 7)]
     assert blocks_at(doc, [2, 5]) == [(0, 0, 12), (1, 5, 7)]
     assert blocks_at(doc, [2, 9]) == _plain_blocks_at(doc, [2, 9]) == [(0, 0, 12)]
+
+
+def _regex_occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    body = r"[^\S\n]+".join(regex.escape(w) for w in phrase.split())
+    rx = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.I)
+    return [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["best", "Best", "BEST", "peel", "Peel", "Leeds", "bestpeel", "x", "2", " ", "  ",
+                                  "\n", "\t", "\u00a0", "é", "İ", "ſ", "K", "\u212a", "-", "."]), max_size=30),
+       st.sampled_from(["best peel", "best peel leeds", "peel", "k", "best", "peel x"]))
+def test_phrase_occurrences_are_the_regex_matches(parts, phrase):
+    """The find-based count equals the case-insensitive regex it replaces, on any page, including
+    pages with characters lower-casing cannot stand for (then the regex itself is used)."""
+    doc = parse("".join(parts), "x.txt")
+    assert phrase_occurrences(doc, phrase, None) == _regex_occurrences(doc.match_text, phrase)
