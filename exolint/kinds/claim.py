@@ -87,6 +87,8 @@ SCHEMA = {
     "required": ["fact"],
 }
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|,")
+#: a copula and an article right before the predicate: the noun after it names what the subject is
+_COMPLEMENT = regex.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:a|an|the|one)\s+\Z", regex.I)
 #: words that may follow a predicate said of an earlier object ("exosomes approved BY the FDA")
 _FUNCTION = frozenset("""by for in as and or to under within across since on at of with from
     throughout worldwide globally nationwide already now today yet too also both either since""".split())
@@ -150,7 +152,10 @@ class ClaimRule:
 
     def _modifies_other(self, text: str, core: tuple[int, int], obj: regex.Match, clause: tuple[int, int]) -> bool:
         """True when the predicate is an adjective of a later noun ("... after the approved device"),
-        so an object before it is not what it is said of."""
+        so an object before it is not what it is said of; but not when that noun is the object's
+        complement ("exosome injections are a safe and effective option")."""
+        if _COMPLEMENT.search(text, obj.end(), core[0], timeout=self.timeout):
+            return False
         nxt = _TOKEN.search(text, core[1], clause[1], timeout=self.timeout)
         if nxt is None or nxt.group().lower() in _FUNCTION or nxt.group() == ",":
             return False

@@ -285,3 +285,16 @@ def test_a_page_without_the_agent_is_skipped_whole():
     assert ema._may_hold(parse("The FDA approved exosomes.", "x.txt")) is False
     assert ema._may_hold(parse("The EMA approved exosomes.", "x.txt")) is True
     assert spans(ema, "The EMA approved exosomes.") == ["EMA approved exosomes"]
+
+
+# -- an adjective predicate before a noun ---------------------------------------------------------------
+@pytest.mark.parametrize("text,found", [
+    # the noun after the predicate is another thing: no claim about the exosomes
+    ("Exosome serum is applied after the FDA-approved microneedling device.", []),
+    ("Our exosome facial follows an FDA-cleared laser session.", []),
+    # a copula and an article before it: the noun is what the exosomes are said to be
+    ("These exosomes are an FDA-approved choice for thinning hair.", ["exosomes are an FDA-approved"]),
+    ("Exosome boosters remain the FDA-cleared option for scars.", ["Exosome boosters remain the FDA-cleared"]),
+])
+def test_predicate_before_a_noun(text, found):
+    assert spans(fda(), text) == found
