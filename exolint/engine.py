@@ -15,6 +15,7 @@ from typing import Iterable
 from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
+from .questions import denied_questions
 from .reported import inside, reported_quotations
 from .rule import CompiledRule, Hit
 from .ruleset import RuleSet
@@ -158,7 +159,8 @@ class Engine:
                 timings.rules[rule.id] += dt
                 timings.kinds[rule.kind] += dt
             if hits and rule.reported_quotes == "skip":
-                quoted = reported_quotations(doc)
+                # what the page reports or denies is not its own claim (exolint.reported, questions)
+                quoted = reported_quotations(doc) + denied_questions(doc)
                 if quoted:
                     hits = [h for h in hits if not inside(quoted, h.start, h.end)]
             for h in hits:

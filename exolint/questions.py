@@ -6,6 +6,9 @@ claims that no sentence makes alone, so a rule that reads one sentence misses th
 need the pairing ask here: the claim kind resolves a pronoun in an answer to the question's
 subject, and a pattern rule with `question:` matches only in answers to questions it names.
 
+And the other way round: a question the page answers with no ("Do you offer exosome injections?" /
+"No. They are not licensed.") is not an offer or a claim of the page (`denied_questions`).
+
 A question is a short block (a heading, or a paragraph such as a bold "**Is it safe?**" line)
 that is one sentence ending with "?"; its answer is the next block, when that block is not a
 question or a heading itself. Only the first answer block counts: later blocks of a long answer
@@ -32,6 +35,28 @@ def answered_question(doc: Document, pos: int) -> tuple[int, int] | None:
         return None
     a, b, question = found[i]
     return question if a <= pos < b else None
+
+
+#: an answer that starts by saying no: the question it answers is not the page's claim
+_DENIAL = regex.compile(
+    r"\s*(?:no\b(?!\s+(?:longer|more|need|wonder|other|one\s+else|doubt|problem|question)\b)|nope\b|not\s+(?:at\s+all|yet|really|here)\b|never\b"
+    r"|we\s+(?:do|can|will)\s+not\b|we\s+(?:don|can|won)['’]t\b|(?:it|they)\s+(?:is|are)\s+not\b"
+    r"|(?:it|they)\s+(?:isn|aren)['’]t\b)", regex.I)
+
+
+_DENIED_MEMO = ("questions", "denied")
+
+
+def denied_questions(doc: Document) -> list[tuple[int, int]]:
+    """The questions, in order, whose answer starts by saying no ("No.", "Not yet.", "We do not
+    ..."): "Do you offer exosome injections?" / "No. ..." asks, and the page denies it, so the
+    words of the question are not the page's claim. The engine drops findings inside them (for
+    rules that do not say `reported_quotes: check`)."""
+    got = doc.memo.get(_DENIED_MEMO)
+    if got is None:
+        text = doc.text
+        got = doc.memo[_DENIED_MEMO] = [q for a, b, q in answers(doc) if _DENIAL.match(text, a, b)]
+    return got
 
 
 def answers(doc: Document) -> list[tuple[int, int, tuple[int, int]]]:

@@ -6,7 +6,7 @@ import pytest
 from exolint.plugins.html import parse as parse_html
 from exolint.plugins.markdown import parse as parse_markdown
 from exolint.plugins.text import parse as parse_text
-from exolint.questions import MAX_QUESTION, answered_question, answers
+from exolint.questions import MAX_QUESTION, answered_question, answers, denied_questions
 
 
 def _pairs(doc) -> list[tuple[str, str]]:
@@ -62,3 +62,36 @@ def test_a_long_question_is_prose():
     question = "Is it " + "really " * (MAX_QUESTION // 7) + "worth it?"
     doc = parse_text(f"{question}\n\nYes.\n", "faq.txt")
     assert answers(doc) == []
+
+
+@pytest.mark.parametrize("answer,denied", [
+    ("No. They are not licensed here.", True),
+    ("Not yet: the trial reports next spring.", True),
+    ("We do not, because they are unlicensed.", True),
+    ("We don’t offer them.", True),
+    ("They are not, and we would not use them.", True),
+    ("Yes, every Tuesday.", False),
+    ("No other clinic in the county offers them!", False),  # a boast, not a denial
+    ("No doubt about it.", False),
+    ("Nobody asks us that.", False),
+])
+def test_questions_answered_with_no(answer, denied):
+    doc = parse_markdown(f"## Do you offer exosome drips?\n\n{answer}\n", "faq.md")
+    assert [doc.text[a:b] for a, b in denied_questions(doc)] == (["Do you offer exosome drips?"] if denied else [])
+
+
+def _rules(page: str) -> list[str]:
+    from exolint.api import lint_text
+
+    return sorted(f.rule for f in lint_text(page, "markdown", path="faq.md"))
+
+
+def test_the_engine_drops_findings_in_a_question_the_page_answers_with_no():
+    asked = "## Do you offer exosome injections?\n\n"
+    assert "EXO332" not in _rules(asked + "No. They are not licensed in the UK, so we never use them.\n")
+    assert "EXO332" in _rules(asked + "Yes, from £300 a session.\n")
+
+
+def test_faults_of_the_text_are_still_reported_in_a_denied_question():
+    # EXO504 (look-alike letters) says `reported_quotes: check`: the Cyrillic о is the page's own
+    assert "EXO504" in _rules("## Do you оffer exosome drips?\n\nNo, we do not.\n")
