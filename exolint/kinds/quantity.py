@@ -10,6 +10,8 @@
     fact: exosome-size             # or take `plausible` and the source from the fact base
     tolerance: 5                   # contradiction: ratio of the upper ends that counts as a conflict
     max_words: 25                  # how far (in words) a subject may stand from its number
+    not_followed_by: ['(?:thick|deep)\b']  # a length with these right after it (or `not_preceded_by`
+                                   # right before) measures something else (see quantity_context)
     fix: safe                      # lost-dash fix when exactly one split fits: safe, unsafe or none
     messages: {mangled: "..."}     # per-check message; `message` is the default
 
@@ -61,7 +63,8 @@ from .quantity_extract import (
     lost_dash_splits,
 )
 from .quantity_bind import Binder, Earlier, ascii_first_words, lazy_subjects
-from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
+from .quantity_context import Context, compile_context
+from .scan import bounded, compile_pattern, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
 _BOUNDS = {"type": "object", "required": ["min", "max", "unit"], "additionalProperties": False,
@@ -77,6 +80,8 @@ SCHEMA = {
         "fact": {"type": "string"},
         "tolerance": {"type": "number", "exclusiveMinimum": 1},
         "max_words": {"type": "integer", "minimum": 0},
+        "not_followed_by": _PHRASES,
+        "not_preceded_by": _PHRASES,
         "fix": {"enum": ["safe", "unsafe", "none"]},
         "messages": {"type": "object", "additionalProperties": {"type": "string"},
                      "propertyNames": {"enum": list(CHECKS)}},
@@ -112,6 +117,7 @@ class QuantityRule:
     triggers: tuple[str, ...]
     timeout: float | None
     binder: Binder | None = None
+    context: Context | None = None
 
     # -- binding ---------------------------------------------------------------------------------
     def _subjects_of(self, doc: Document, found: list[Quantity]) -> Callable[[int], str | None]:
@@ -162,6 +168,8 @@ class QuantityRule:
         if not found:
             return
         subject = self._subjects_of(doc, found)
+        if self.context is not None:
+            subject = self.context.filtered(doc, found, subject, self.timeout)
         checks = self.checks
         plausibility = "plausibility" in checks
         history = Earlier(self.tolerance, found, subject) if "contradiction" in checks else None
@@ -277,6 +285,8 @@ def compile(rule: Rule, ctx: CompileContext) -> QuantityRule:
     if not triggers:
         triggers = phrase_triggers(subjects) if subjects else tuple(
             dict.fromkeys(t for u in units for t in UNIT_TRIGGERS[u]))
+    context = compile_context(list(o.get("not_followed_by", [])), list(o.get("not_preceded_by", [])),
+                              lambda body, key: compile_pattern(body, ignorecase=True, key=key))
     return QuantityRule(rule, compile_extractor(units), checks, bounds, cite, float(o.get("tolerance", 5)),
                         max_words, o.get("fix", "safe"), dict(o.get("messages", {})), triggers, ctx.regex_timeout,
-                        binder)
+                        binder, context)

@@ -292,3 +292,47 @@ def test_a_plausibility_rule_binds_only_the_implausible_quantities(monkeypatch):
     text = "Exosomes are 30-150 nm. Exosomes measure 40 nm, 50 nm and 100 nm. Exosomes of 3 µm are cells."
     assert spans(c, text) == ["3 µm"]
     assert asked == ["3 µm"]
+
+
+# -- not_followed_by / not_preceded_by (kinds.quantity_context): a length that measures something else --
+AFTER = [r"(?:thick|deep|below)\b"]
+BEFORE = [r"\bdepth\s+of(?:\s+about)?"]
+
+
+def rule(**options):
+    return make(checks=["plausibility", "contradiction"], plausible={"min": 10, "max": 500, "unit": "nm"},
+                not_followed_by=AFTER, not_preceded_by=BEFORE, **options)
+
+
+@pytest.mark.parametrize("text", [
+    "The exosome membrane is about 5 nm thick.",
+    "Exosome serum reaches channels 0.25 mm deep.",
+    "Exosomes were found 2 mm below the surface.",
+    "Exosomes reach a depth of 1 mm in this model.",
+    "Exosomes reach a depth of about 1 mm in this model.",
+])
+def test_a_neighbour_that_names_another_measure_cancels_the_quantity(text):
+    assert spans(rule(), text) == []
+
+
+def test_the_same_sizes_without_those_neighbours_are_reported():
+    assert spans(rule(), "Each exosome is about 5 nm across.") == ["5 nm"]
+    assert spans(rule(), "Exosomes of 2 mm reach deep into the skin.") == ["2 mm"]  # "deep" is not next to it
+
+
+def test_a_cancelled_quantity_is_no_earlier_figure_for_a_contradiction():
+    text = "The exosome membrane is about 5 nm thick. Exosomes measure 30-150 nm across."
+    assert spans(rule(), text) == []
+    # without the context the 5 nm is the earlier figure (and implausible itself)
+    assert spans(make(checks=["contradiction"]), text) == ["30-150 nm"]
+
+
+def test_the_neighbour_must_be_in_the_same_block():
+    assert spans(rule(), "Each exosome is about 5 nm\n\nthick walls are rare.") == ["5 nm"]
+
+
+@pytest.mark.parametrize("key", ["not_followed_by", "not_preceded_by"])
+def test_an_invalid_regex_names_its_key(key):
+    with pytest.raises(RuleSpecError) as info:
+        make(checks=["plausibility"], plausible={"min": 10, "max": 500, "unit": "nm"}, **{key: ["(thick"]})
+    assert info.value.path == (key, 0)
