@@ -35,10 +35,27 @@ _SUBJECT_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:
+    """False when the prose range holds neither "they" nor "these" in any case: most clauses
+    without an object hold no pronoun either, and two substring tests are cheaper than a search."""
+    low = doc.lower_text
+    if len(low) != len(doc.text):
+        return True  # lower-casing moved the offsets: let the search decide
+    return low.find("they", *span) >= 0 or low.find("these", *span) >= 0
+
+
 def pronoun_antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int],
                        timeout: float | None) -> regex.Match | None:
     """The match of `objects` that a plural pronoun in `sentence` stands for (see the module
-    doc), or None."""
+    doc), or None. Remembered per sentence and pattern: every rule with the same objects asks."""
+    key = ("antecedent", objects.pattern, sentence)
+    if key not in doc.memo:
+        doc.memo[key] = _antecedent(doc, objects, sentence, timeout)
+    return doc.memo[key]
+
+
+def _antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int],
+                timeout: float | None) -> regex.Match | None:
     text = doc.match_text
     lo, _ = doc.window(sentence[0], sentence[0], "paragraph")
     at = sentence[0]

@@ -52,7 +52,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .antecedent import PRONOUN, pronoun_antecedent
+from .antecedent import PRONOUN, may_hold_pronoun, pronoun_antecedent
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
@@ -184,7 +184,7 @@ class ClaimRule:
         taken = [pred] + ([agent.span()] if agent else [])
         obj = self._nearest(self.objects, self.object_starts, doc, clause, core, taken)
         antecedent = None
-        if obj is None:
+        if obj is None and may_hold_pronoun(doc, clause):
             # "Are exosomes FDA approved? Yes. They have full FDA approval." (kinds.antecedent)
             obj = self._nearest(PRONOUN, None, doc, clause, core, taken)
             if obj is not None:
