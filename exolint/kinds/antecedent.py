@@ -14,6 +14,11 @@ antecedent is a false alarm on an honest page:
   (the pattern given is what the rule looks for: its objects, or its subjects);
 - at the start of an answer block the chain goes on into the question it answers
   (`exolint.questions`), where the object may stand anywhere.
+
+Product pages leave the subject out altogether: a bullet under "ExoGlow Exosome Ampoule" reads
+"Dermatologist tested and FDA-approved formula". In a list item, a generic product noun right
+after the predicate ("formula", "serum", "treatment", see `GENERIC`) stands for the product the
+page's title (or, without one, its first level-1 heading) names (`page_product`).
 """
 from __future__ import annotations
 
@@ -32,6 +37,10 @@ _BARE_ANSWER = regex.compile(
     r"(?:\s*,?\s*(?:they|these)\s+(?:are|do|have|can|will))?\s*[.!]*\s*", regex.I)
 #: the subject of the sentence before: an object within its first words ("The exosomes we use ...")
 _SUBJECT_WORDS = 3
+#: nouns a product page uses for its own product ("FDA-approved formula")
+GENERIC = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?:formula|product|serum|ampoule|cream|treatment|programme|program|protocol|therapy|"
+    r"kit|range|solution|booster)s?(?![\p{L}\p{N}_])", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -94,3 +103,24 @@ def _after_words(text: str, span: tuple[int, int], n: int) -> int:
             break
         end = m.end()
     return end
+
+
+def page_product(doc: Document, objects: regex.Pattern, at: int, timeout: float | None) -> regex.Match | None:
+    """The match of `objects` in the page's title (or first level-1 heading) that a generic product
+    noun at prose offset `at` stands for, when `at` is in a list item; else None."""
+    seg = doc.segment_at(at)
+    if seg is None or seg.scope != "list":
+        return None
+    key = ("antecedent", "page-product", objects.pattern)
+    if key not in doc.memo:
+        doc.memo[key] = _page_product(doc, objects, timeout)
+    return doc.memo[key]
+
+
+def _page_product(doc: Document, objects: regex.Pattern, timeout: float | None) -> regex.Match | None:
+    title = next((s for s in doc.segments if s.scope == "title"), None)
+    if title is None:
+        title = next((s for s in doc.segments if s.scope == "heading" and s.level == 1), None)
+    if title is None:
+        return None
+    return objects.search(doc.match_text, title.start, title.end, timeout=timeout)

@@ -28,6 +28,9 @@ serum", "exosomes approved by the MHRA", "The MHRA has approved several exosome-
 All-capital agent names match case-sensitively ("us" is not the US). Matching runs on the folded
 text, so "FDA-аpprоvеd" written with Cyrillic letters is caught. The finding spans the claim
 (agent, predicate, object), never the whole sentence.
+A clause without an object may still name it indirectly (`antecedent`): "they"/"these" standing
+for an FAQ question's subject or the sentence before's, and in a list item a generic product noun
+("FDA-approved formula") standing for the product the page's title names.
 
 Polarity (see `claim_polarity`): negated ("has not approved", "no ... approved", "without
 approval", "cannot be legally"), modal ("must be approved", "require FDA approval", "may be
@@ -52,20 +55,24 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .antecedent import PRONOUN, may_hold_pronoun, pronoun_antecedent
+from .antecedent import GENERIC, PRONOUN, may_hold_pronoun, page_product, pronoun_antecedent
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
 from .claim_scan import phrase_starts, predicate_matches
 from .claim_vocab import (
     OBJECT_NOUNS,
+    agent_names,
     agent_pattern,
+    any_regex,
     clause_bounds,
+    name_starts,
+    name_words,
     object_pattern,
     predicate_pattern,
     predicate_prefixes,
 )
-from .scan import bounded, compile_pattern, may_match, phrase_to_regex, scope_ranges
+from .scan import bounded, may_match, phrase_to_regex, scope_ranges
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 SCHEMA = {
@@ -191,6 +198,14 @@ class ClaimRule:
                 antecedent = pronoun_antecedent(doc, self.objects, sentence, self.timeout)
                 if antecedent is None:
                     return None
+        if obj is None:
+            # a bullet on a product page: "Dermatologist tested and FDA-approved formula"
+            generic = GENERIC.match(text, _next_word(text, core[1], clause[1]), clause[1], timeout=self.timeout)
+            if generic is not None:
+                antecedent = page_product(doc, self.objects, generic.start(), self.timeout)
+                if antecedent is None:
+                    return None
+                obj = generic
         if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
@@ -262,27 +277,11 @@ class ClaimRule:
                     **self.values), related=related)
 
 
-def _agents(rule: Rule, ctx: CompileContext) -> dict[str, list[str]]:
-    raw = rule.options.get("agents", [])
-    table = getattr(ctx.facts, "agents", {}) or {}
-    if isinstance(raw, dict):
-        return {k: list(v) for k, v in raw.items()}
-    out = {}
-    for i, key in enumerate(raw):
-        if key not in table:
-            known = ", ".join(sorted(table)) or "none"
-            raise RuleSpecError(f"unknown agent {key!r}; the fact base knows: {known} "
-                                "(or give names inline: agents: {Key: [name, ...]})", ("agents", i))
-        out[key] = list(table[key].names)
-    return out
-
-
-def _regexes(items: list[str], key: str) -> regex.Pattern | None:
-    if not items:
-        return None
-    for i, r in enumerate(items):
-        compile_pattern(r, ignorecase=True, key=(key, i))
-    return compile_pattern("|".join(f"(?:{r})" for r in items), ignorecase=True, key=(key,))
+def _next_word(text: str, at: int, end: int) -> int:
+    """The offset of the first non-space character at or after `at` (before `end`)."""
+    while at < end and text[at].isspace():
+        at += 1
+    return at
 
 
 def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
@@ -292,7 +291,7 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
         raise RuleSpecError(f"no fact {o['fact']!r} in the fact base (rules/facts/*.yaml)", ("fact",))
     ctx.facts.warn_stale(ctx.warnings)
     pred_body, triggers = predicate_pattern(list(o.get("predicates", [])), list(o.get("predicate_regex", [])))
-    groups = _agents(rule, ctx)
+    groups = agent_names(rule, ctx)
     unattributed = bool(o.get("unattributed", False))
     if not groups and not unattributed:
         raise RuleSpecError("a claim rule needs 'agents' or 'unattributed: true'", ("agents",))
@@ -309,20 +308,10 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
     return ClaimRule(
         rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(every),
-        unattributed, objects, as_, _regexes(list(o.get("requires", [])), "requires"),
-        _regexes(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
+        unattributed, objects, as_, any_regex(list(o.get("requires", [])), "requires"),
+        any_regex(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
         fact.placeholders(), triggers, ctx.regex_timeout,
         predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))),
-        None if unattributed else _names_words(groups), as_words,
-        _names_starts(groups),
+        None if unattributed else name_words(groups), as_words,
+        name_starts(groups),
         None if o.get("object_regex") else phrase_starts(list(o.get("objects", []))))
-
-
-def _names_starts(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The first words of agent names, all-capital names case-sensitively."""
-    return phrase_starts([n for names in groups.values() for n in names], exact_capitals=True) if groups else None
-
-
-def _names_words(groups: dict[str, list[str]]) -> Words | None:
-    """The words of agent names, all-capital names case-sensitively as `claim_vocab.name_regex` has them."""
-    return phrase_words([n for names in groups.values() for n in names], exact_capitals=True) if groups else None

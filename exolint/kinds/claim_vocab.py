@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import regex
 
+from ..rule import CompileContext, Rule
 from ..ruleset import RuleSpecError
-from .scan import bounded, phrase_to_regex
+from .claim_gate import Words, phrase_words
+from .claim_scan import phrase_starts
+from .scan import bounded, compile_pattern, phrase_to_regex
 
 #: predicate name -> (regex, prefilter trigger); "unapproved" never matches (word boundary). The
 #: trigger is also the literal start of every form of its regex: `predicate_prefixes` relies on it
@@ -126,3 +129,38 @@ def clause_bounds(text: str, sentence: tuple[int, int], at: int) -> tuple[int, i
             hi = m.start()
             break
     return lo, hi
+
+
+def agent_names(rule: Rule, ctx: CompileContext) -> dict[str, list[str]]:
+    """The rule's agents as key -> names: keys of the fact base, or names given inline."""
+    raw = rule.options.get("agents", [])
+    table = getattr(ctx.facts, "agents", {}) or {}
+    if isinstance(raw, dict):
+        return {k: list(v) for k, v in raw.items()}
+    out = {}
+    for i, key in enumerate(raw):
+        if key not in table:
+            known = ", ".join(sorted(table)) or "none"
+            raise RuleSpecError(f"unknown agent {key!r}; the fact base knows: {known} "
+                                "(or give names inline: agents: {Key: [name, ...]})", ("agents", i))
+        out[key] = list(table[key].names)
+    return out
+
+
+def any_regex(items: list[str], key: str) -> regex.Pattern | None:
+    """One case-blind alternation of `items` (each checked first, so an error names its index)."""
+    if not items:
+        return None
+    for i, r in enumerate(items):
+        compile_pattern(r, ignorecase=True, key=(key, i))
+    return compile_pattern("|".join(f"(?:{r})" for r in items), ignorecase=True, key=(key,))
+
+
+def name_starts(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The first words of agent names, all-capital names case-sensitively."""
+    return phrase_starts([n for names in groups.values() for n in names], exact_capitals=True) if groups else None
+
+
+def name_words(groups: dict[str, list[str]]) -> Words | None:
+    """The words of agent names, all-capital names case-sensitively as `name_regex` has them."""
+    return phrase_words([n for names in groups.values() for n in names], exact_capitals=True) if groups else None

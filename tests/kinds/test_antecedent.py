@@ -63,3 +63,28 @@ def test_an_object_pronoun_does_not_bind_a_size_to_the_sentence_before():
     page = ("Exosomes are very small. The bigger particles in our gel measure 0.3–5 µm, which lets them "
             "reach the deeper skin.\n")
     assert _found(page, "EXO101", "text") == []
+
+
+# -- a generic product noun in a list item stands for the product the page's title names --------------
+def test_a_bullet_on_a_product_page_is_about_the_titled_product():
+    page = ("<html><head><title>Lumina Exosome Ampoule 30 ml</title></head><body>"
+            "<ul><li>Vegan and FDA-approved formula</li></ul></body></html>")
+    (f,) = [x for x in lint_text(page, "html", path="p.html", select=["EXO301"]) if x.rule == "EXO301"]
+    assert page[f.start.offset:f.end.offset] == "FDA-approved formula"
+    (rel,) = f.related
+    assert page[rel.start.offset:rel.end.offset] == "Exosome"
+
+
+def test_a_markdown_heading_names_the_product_when_there_is_no_title():
+    page = "# Exosome recovery serum\n\n- FDA-cleared serum for daily use\n- Fragrance free\n"
+    assert [_span(page, f) for f in _found(page, "EXO301")] == ["FDA-cleared serum"]
+
+
+@pytest.mark.parametrize("page", [
+    # the title names no exosome product
+    "# Vitamin C serum\n\n- FDA-approved formula\n",
+    # not a list item: a paragraph names its own subject, or means something else
+    "# Exosome recovery serum\n\nOur numbing cream is an FDA-approved formula.\n",
+])
+def test_no_page_product_claim(page):
+    assert _found(page, "EXO301") == []
