@@ -27,13 +27,14 @@ Binding. A number belongs to the nearest subject mention before it in its senten
 is the unit word itself ("23 sessions" with subject "sessions") binds directly. Without `subjects`,
 every number with a unit of the rule counts.
 
-Checks. `plausibility`: both ends within the bounds. `contradiction`: a later number for the same
-subjects whose upper end differs from an earlier one's by more than `tolerance` times (30-100 vs
-10,000-200,000 nm), reported on the later with the earlier as `related`; 30-100, 30-150, 40-160 and
-50-200 nm never conflict. `mangled`: a bare integer that is implausible as a whole but splits into
-a plausible range ("20100 nm" = 20-100 nm, "46 weeks apart" = 4-6 weeks). A number explained by a
-lost dash is left to `mangled` and is not judged by the other two checks, so one defect gives one
-finding.
+Checks. `plausibility`: both ends within the bounds (a strict upper bound, "less than 1 µm", only
+needs room for a plausible size below it; `quantity_bind.conflict_ratio` says how it contradicts).
+`contradiction`: a later number for the same subjects whose upper end differs from an earlier
+one's by more than `tolerance` times (30-100 vs 10,000-200,000 nm), reported on the later with the
+earlier as `related`; 30-100, 30-150, 40-160 and 50-200 nm never conflict. `mangled`: a bare
+integer that is implausible as a whole but splits into a plausible range ("20100 nm" = 20-100 nm,
+"46 weeks apart" = 4-6 weeks). A number explained by a lost dash is left to `mangled` and is not
+judged by the other two checks, so one defect gives one finding.
 
 Message placeholders: {quantity} (as written), {value} (normalised), {subject}, {min}, {max},
 {unit}, {earlier}, {earlier_value}, {split}, {splits}; with a fact also {source}, {source_date},
@@ -62,7 +63,7 @@ from .quantity_extract import (
     fmt_number,
     lost_dash_splits,
 )
-from .quantity_bind import Binder, Earlier, ascii_first_words, lazy_subjects
+from .quantity_bind import Binder, Earlier, ascii_first_words, conflict_ratio, lazy_subjects
 from .quantity_context import Context, compile_context
 from .scan import bounded, compile_pattern, phrase_to_regex, phrase_triggers, scope_ranges
 
@@ -133,6 +134,13 @@ class QuantityRule:
         lo, hi, _ = self.bounds[q.dimension]
         return lo <= value <= hi
 
+    def _plausible(self, q: Quantity) -> bool:
+        """Both ends within the bounds; a strict upper bound ("less than 1 µm") only needs room
+        for a plausible size below it."""
+        if q.strict and q.hi is not None:
+            return q.hi > self.bounds[q.dimension][0]
+        return all(self._ok(q, x) for x in (q.lo, q.hi) if x is not None)
+
     def _splits(self, q: Quantity) -> list[tuple[str, str]]:
         if q.digits is None or len(q.digits) < 2 or q.dimension not in self.bounds:
             return []
@@ -181,8 +189,7 @@ class QuantityRule:
                     if s is not None:
                         yield self._mangled(q, splits, self._values(q, s))
                 continue
-            if plausibility and q.dimension in self.bounds and not all(
-                    self._ok(q, x) for x in (q.lo, q.hi) if x is not None):
+            if plausibility and q.dimension in self.bounds and not self._plausible(q):
                 s = subject(i)
                 if s is not None:
                     yield Hit(q.start, q.end, self._msg("plausibility", self._values(q, s)))
@@ -199,7 +206,7 @@ class QuantityRule:
         for p in seen:
             if p.dimension != q.dimension or p.top <= 0 or q.top <= 0:
                 continue
-            ratio = max(p.top, q.top) / min(p.top, q.top)
+            ratio = conflict_ratio(p, q)
             if ratio > self.tolerance:
                 values = dict(self._values(q, subject), earlier=doc.text[p.start:p.end],
                               earlier_value=p.normalised(), ratio=fmt_number(round(ratio, 1)))

@@ -201,3 +201,16 @@ class Earlier:
                 self.bound.append(self.found[j])
         self.pending.clear()
         return self.bound
+
+
+def conflict_ratio(p: Quantity, q: Quantity) -> float:
+    """How far two figures for one subject disagree: the ratio of their upper ends, except that a
+    strict upper bound ("under 200 nm") disagrees only with sizes above it, by the other figure's
+    lower end (so "less than 1 µm" and "30-150 nm" agree), and two such bounds never disagree."""
+    if p.strict and q.strict:
+        return 1.0
+    if p.strict or q.strict:
+        bound, other = (p, q) if p.strict else (q, p)
+        low = other.lo if other.lo is not None else other.top
+        return low / bound.top if low > bound.top else 1.0
+    return max(p.top, q.top) / min(p.top, q.top)

@@ -36,6 +36,8 @@ DIMENSIONS = tuple(BASE_UNIT)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DASH = r"\s*[-‐‑‒–—]\s*|\s+to\s+|\s*\.\.\s*"
 _BELOW = r"<=?|≤|⩽|under|below|up\s+to|less\s+than|smaller\s+than|no\s+more\s+than|at\s+most|max(?:imum)?\.?"
+#: the forms of _BELOW that bound without reaching (see `Quantity.strict`)
+_STRICT = regex.compile(r"(?:<(?!=)|(?i:under|below|less\s+than|smaller\s+than))\s*")
 _ABOVE = r">=?|≥|⩾|over|above|more\s+than|greater\s+than|larger\s+than|at\s+least|min(?:imum)?\.?"
 
 
@@ -93,6 +95,9 @@ class Quantity:
     unit: str  # the unit as named in UNITS
     dimension: str
     digits: str | None = None  # the bare integer as written, for lost-dash checks (single values only)
+    #: an upper bound that does not say the sizes reach it ("<1 µm", "under", "less than", "smaller
+    #: than"), unlike "up to" or "at most": "less than 1 µm" is loose for exosomes, not wrong
+    strict: bool = False
 
     @property
     def top(self) -> float:
@@ -236,10 +241,12 @@ def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | Non
     for m in _finditer(ex, text, start, end, timeout, ascii_digits):
         g = m.groupdict()
         digits = None
+        strict = False
         if g["blo"] is not None:
             lo, hi, lo_end, hi_end = _num(g["blo"]), _num(g["bhi"]), m.end("blo"), m.end("bhi")
         elif g["bval"] is not None:
             lo, hi, lo_end, hi_end = None, _num(g["bval"]), None, m.end("bval")
+            strict = _STRICT.match(text, m.start(), m.start("bval")) is not None
         elif g["aval"] is not None:
             lo, hi, lo_end, hi_end = _num(g["aval"]), None, None, m.end("aval")
         elif g["lo"] is not None:
@@ -257,7 +264,7 @@ def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | Non
         lo_factor = UNITS[lo_unit][1] if lo_unit and UNITS[lo_unit][0] == dim else factor
         lo = lo * lo_factor if lo is not None else None
         hi = hi * factor if hi is not None else None
-        out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], lo, hi, unit, dim, digits))
+        out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], lo, hi, unit, dim, digits, strict))
     return out
 
 

@@ -336,3 +336,27 @@ def test_an_invalid_regex_names_its_key(key):
     with pytest.raises(RuleSpecError) as info:
         make(checks=["plausibility"], plausible={"min": 10, "max": 500, "unit": "nm"}, **{key: ["(thick"]})
     assert info.value.path == (key, 0)
+
+
+# -- strict upper bounds ("less than 1 µm"): loose, not wrong -------------------------------------------
+BOUNDS = {"min": 10, "max": 500, "unit": "nm"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Exosomes are less than 1 µm across.", []),          # true, only loose
+    ("Exosomes are smaller than 10 µm.", []),
+    ("Exosomes are up to 1 µm across.", ["up to 1 µm"]),  # "up to" says some reach it
+    ("Exosomes are under 5 nm wide.", ["under 5 nm"]),    # no plausible size is below it
+])
+def test_a_strict_upper_bound_is_implausible_only_below_the_bounds(text, found):
+    assert spans(make(checks=["plausibility"], plausible=BOUNDS), text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Exosomes are less than 1 µm across. Exosomes measure 30-150 nm.", []),
+    ("Exosomes measure 30-150 nm. Exosomes are under 10 µm.", []),
+    ("Exosomes are less than 100 nm across. Exosomes measure 10,000-200,000 nm.", ["10,000-200,000 nm"]),
+    ("Exosomes are under 100 nm. Exosomes are under 10 µm.", []),  # two bounds never disagree
+])
+def test_a_strict_upper_bound_contradicts_only_sizes_above_it(text, found):
+    assert spans(make(checks=["contradiction"]), text) == found

@@ -70,3 +70,15 @@ def test_anchors_are_those_of_the_anchor_pattern_with_any_digits(units):
     ex = compile_extractor(units)
     for text, a, b in _random_cases(3, 2000):
         assert list(_anchors(ex, text, a, b, 1.0)) == [m.start() for m in ex.anchor.finditer(text, a, b)], text
+
+
+@pytest.mark.parametrize("text,strict", [
+    ("less than 1 µm", True), ("smaller than 200 nm", True), ("under 200 nm", True), ("below 0.2 µm", True),
+    ("<200 nm", True), ("<=200 nm", False), ("≤200 nm", False), ("up to 200 nm", False),
+    ("at most 200 nm", False), ("no more than 200 nm", False), ("30-150 nm", False), ("100 nm", False),
+])
+def test_strict_upper_bounds_are_told_from_bounds_that_are_reached(text, strict):
+    from exolint.kinds.quantity_extract import extract
+
+    (q,) = extract(compile_extractor(["nm", "µm"]), text, 0, len(text), None)
+    assert q.strict is strict
