@@ -3,7 +3,7 @@
     kind: claim
     fact: fda-exosome-approval       # the fact the claim is compared with (rules/facts/*.yaml)
     agents: [FDA, US]                # agent keys from the fact base, or {Key: [name, alias, ...]}
-    unattributed: false              # true: also a claim when no known agent is in the clause
+    unattributed: false              # true: also a claim when no other known agent is in the clause
     predicates: [approved, cleared, licensed, authorised]   # built-in names, or literal phrases
     predicate_regex: []              # extra predicates as regular expressions
     objects: [exosome, exosomes, extracellular vesicles]    # what the claim is about
@@ -106,7 +106,7 @@ class ClaimRule:
     rule: Rule
     predicate: regex.Pattern
     agents: regex.Pattern | None  # this rule's agents
-    known: regex.Pattern | None  # every agent of the fact base (for unattributed claims)
+    known: regex.Pattern | None  # the fact base's agents other than this rule's (for unattributed claims)
     unattributed: bool
     objects: regex.Pattern
     as_: regex.Pattern | None
@@ -295,8 +295,11 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     unattributed = bool(o.get("unattributed", False))
     if not groups and not unattributed:
         raise RuleSpecError("a claim rule needs 'agents' or 'unattributed: true'", ("agents",))
-    every = {k: list(a.names) for k, a in (getattr(ctx.facts, "agents", {}) or {}).items()}
-    every.update(groups)
+    # the other bodies: one of them in the clause makes an unattributed claim that body's (its
+    # rule judges it); the rule's own agents, when too far away to make the claim, do not
+    own = {n for names in groups.values() for n in names}
+    others = {k: names for k, a in (getattr(ctx.facts, "agents", {}) or {}).items() if k not in groups
+              for names in [[n for n in a.names if n not in own]] if names}
     objects = object_pattern(list(o.get("objects", [])), list(o.get("object_regex", [])),
                              list(o.get("object_nouns", OBJECT_NOUNS)))
     as_ = None
@@ -307,7 +310,7 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     report = frozenset(o.get("polarity", ["negated"] if holds else ["asserted"]))
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
     return ClaimRule(
-        rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(every),
+        rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(others),
         unattributed, objects, as_, any_regex(list(o.get("requires", [])), "requires"),
         any_regex(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
         fact.placeholders(), triggers, ctx.regex_timeout,

@@ -176,6 +176,10 @@ def _prefixes_alt(branches: list) -> set[str] | None:
     return out
 
 
+#: ASCII punctuation that may start a match as a one-character prefix (not "_", a word character)
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
+
+
 def _alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -193,6 +197,8 @@ def _prefixes_seq(seq: list, k: int) -> set[str] | None:
         k += 1
     if word_start:
         got = _prefixes_seq(seq, k)
+        if got is not None and any(w[:1] in _PUNCTUATION for w in got):
+            return None  # a word boundary before punctuation asks for a word character before it
         return None if got is None else {w if w[:1] in ("", " ") else " " + w for w in got}
     if k == len(seq):
         return {""}
@@ -200,6 +206,12 @@ def _prefixes_seq(seq: list, k: int) -> set[str] | None:
     if atom[0] == "any":
         return None
     if atom[0] == "lit":
+        if atom[1] in _PUNCTUATION:
+            # a separator such as "|" is a one-character prefix of its own ("| best facial Leeds")
+            if lo == 0:
+                rest = _prefixes_seq(seq, k + 1)
+                return None if rest is None else {atom[1]} | rest
+            return {atom[1]}
         if not _alnum(atom[1]):
             return None
         if lo == 0:

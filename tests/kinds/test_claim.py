@@ -298,3 +298,12 @@ def test_a_page_without_the_agent_is_skipped_whole():
 ])
 def test_predicate_before_a_noun(text, found):
     assert spans(fda(), text) == found
+
+
+def test_an_unattributed_rule_is_not_blocked_by_its_own_agent_far_away():
+    """Another body in the clause makes a claim that body's; the rule's own agent does not, even
+    when it stands too far from the predicate to be the claim's agent."""
+    c = make(agents=["UK"], unattributed=True, predicates=["CE marked"], fact="eu-ev-not-medical-device")
+    text = "Our exosomes are CE marked and made to meet the very highest standards in the UK."
+    assert spans(c, text) == ["exosomes are CE marked"]
+    assert spans(c, "Our exosomes are CE marked and made to the very highest standards the FDA has.") == []

@@ -25,6 +25,9 @@ from exolint.ruleset import load_ruleset
     (r"(?i)foo|(?-i:Bar)", {"foo", "bar"}),
     (r"(?>foo|bar)baz(?=(?>\.{2,}))", {"foo", "bar"}),  # atomic groups read as plain ones
     (r"(?P<n>foo|bar)|(?<m>baz)x", {"foo", "bar", "baz"}),  # named groups read as plain ones
+    (r"\|[^\S\n]*(?:best\s+)?facial", {"|"}),  # a separator is a one-character prefix
+    (r"\bbest|%\s+off", {" best", "%"}),
+    (r"(?:\()?abc", {"(", "abc"}),
 ])
 def test_prefixes_every_match_must_start_with(pattern, expected):
     assert literal_prefixes(pattern) == frozenset(expected)
@@ -32,7 +35,7 @@ def test_prefixes_every_match_must_start_with(pattern, expected):
 
 @pytest.mark.parametrize("pattern", [
     r"\w+", r"[ab]c", r"(?:x|)", r"(?P<n>a)(?P=n)", r"(?P=n)x", r"\x41", r"(?x) a b", r"a|\d", r"\Gab",
-    r"(?r)ab", r"ab{e<=1}",
+    r"(?r)ab", r"ab{e<=1}", r"\b\|x", r"\b(?:a|\|x)",  # a word boundary before punctuation: unreadable
 ])
 def test_unreadable_or_unbounded_patterns_are_scanned_in_full(pattern):
     assert literal_prefixes(pattern) is None
