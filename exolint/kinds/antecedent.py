@@ -7,7 +7,8 @@ sentence, so without this both are missed. Resolution is deliberately narrow, be
 antecedent is a false alarm on an honest page:
 
 - only "they" and "these" as the subject of a clause, the pronouns an FAQ uses for a plural
-  subject;
+  subject, and a definite description of a product there ("Every lot ...", "This serum ...",
+  `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
   block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
   ("Yes.") and sentences that are about "they" too; any other sentence before breaks the chain
@@ -31,6 +32,11 @@ from ..questions import answered_question
 #: semicolon ("About 2 microns across, they ..."); an object pronoun ("which allows them to ...")
 #: usually stands for a noun of its own sentence, which this cannot see
 PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these)(?![\p{L}\p{N}_'’])", regex.I)
+#: a definite description standing for the subject of the sentence before ("Our exosomes come from
+#: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`
+ANAPHOR = regex.compile(
+    r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:every|each|the|this|that|our|these|those)\s+"
+    r"(?:lot|batch|vial|bottle|shipment|product|serum|formula|ampoule)s?(?![\p{L}\p{N}_])", regex.I)
 #: a sentence that only answers yes or no ("Yes.", "Absolutely!", "Yes, they are.")
 _BARE_ANSWER = regex.compile(
     r"\s*(?:yes|yep|yeah|absolutely|definitely|certainly|of\s+course|indeed|correct|that's\s+right)"
@@ -47,10 +53,22 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:
     """False when the prose range holds neither "they" nor "these" in any case: most clauses
     without an object hold no pronoun either, and two substring tests are cheaper than a search."""
+    return _may_hold(doc, span, ("they", "these"))
+
+
+def may_hold_anaphor(doc: Document, span: tuple[int, int]) -> bool:
+    """False when the prose range holds none of `ANAPHOR`'s nouns in any case."""
+    return _may_hold(doc, span, _ANAPHOR_NOUNS)
+
+
+_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule")
+
+
+def _may_hold(doc: Document, span: tuple[int, int], words: tuple[str, ...]) -> bool:
     low = doc.lower_text
     if len(low) != len(doc.text):
         return True  # lower-casing moved the offsets: let the search decide
-    return low.find("they", *span) >= 0 or low.find("these", *span) >= 0
+    return any(low.find(w, *span) >= 0 for w in words)
 
 
 def pronoun_antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int],

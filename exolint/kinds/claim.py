@@ -55,7 +55,15 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .antecedent import GENERIC, PRONOUN, may_hold_pronoun, page_product, pronoun_antecedent
+from .antecedent import (
+    ANAPHOR,
+    GENERIC,
+    PRONOUN,
+    may_hold_anaphor,
+    may_hold_pronoun,
+    page_product,
+    pronoun_antecedent,
+)
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
 from .claim_predication import asserts
@@ -98,7 +106,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|,")
 _COMPLEMENT = regex.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:a|an|the|one)\s+\Z", regex.I)
 #: words that may follow a predicate said of an earlier object ("exosomes approved BY the FDA")
 _FUNCTION = frozenset("""by for in as and or to under within across since on at of with from
-    throughout worldwide globally nationwide already now today yet too also both either since""".split())
+    throughout worldwide globally nationwide already now today yet too also both either since
+    before after until when while because so if but then during once unless""".split())
 
 
 @dataclass
@@ -191,22 +200,11 @@ class ClaimRule:
         taken = [pred] + ([agent.span()] if agent else [])
         obj = self._nearest(self.objects, self.object_starts, doc, clause, core, taken)
         antecedent = None
-        if obj is None and may_hold_pronoun(doc, clause):
-            # "Are exosomes FDA approved? Yes. They have full FDA approval." (kinds.antecedent)
-            obj = self._nearest(PRONOUN, None, doc, clause, core, taken)
-            if obj is not None:
-                antecedent = pronoun_antecedent(doc, self.objects, sentence, self.timeout)
-                if antecedent is None:
-                    return None
         if obj is None:
-            # a bullet on a product page: "Dermatologist tested and FDA-approved formula"
-            generic = GENERIC.match(text, _next_word(text, core[1], clause[1]), clause[1], timeout=self.timeout)
-            if generic is not None:
-                antecedent = page_product(doc, self.objects, generic.start(), self.timeout)
-                if antecedent is None:
-                    return None
-                obj = generic
-        if obj is None or (obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause)):
+            obj, antecedent = self._said_of(doc, sentence, clause, core, taken)
+            if antecedent is None:
+                return None
+        if obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
         if self.as_ is not None:
@@ -216,6 +214,24 @@ class ClaimRule:
             parts.append(cls.span())
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
         return sentence, clause, span, pred, agent, obj, antecedent
+
+    def _said_of(self, doc: Document, sentence: tuple[int, int], clause: tuple[int, int], core: tuple[int, int],
+                 taken: list[tuple[int, int]]) -> tuple[regex.Match | None, regex.Match | None]:
+        """For a clause without an object: the words that stand for one and the object they stand
+        for (kinds.antecedent), or (None, None)."""
+        # "Are exosomes FDA approved? Yes. They have full FDA approval."
+        ref = self._nearest(PRONOUN, None, doc, clause, core, taken) if may_hold_pronoun(doc, clause) else None
+        # "Our exosomes come from a lab in Texas. Every lot has been approved by the FDA."
+        if ref is None and may_hold_anaphor(doc, clause):
+            ref = self._nearest(ANAPHOR, None, doc, clause, core, taken)
+        if ref is not None:
+            return ref, pronoun_antecedent(doc, self.objects, sentence, self.timeout)
+        # a bullet on a product page: "Dermatologist tested and FDA-approved formula"
+        text = doc.match_text
+        generic = GENERIC.match(text, _next_word(text, core[1], clause[1]), clause[1], timeout=self.timeout)
+        if generic is not None:
+            return generic, page_product(doc, self.objects, generic.start(), self.timeout)
+        return None, None
 
     def _may_hold(self, doc: Document) -> bool:
         """False when the page lacks every word of a part that each claim needs (claim_gate)."""

@@ -88,3 +88,19 @@ def test_a_markdown_heading_names_the_product_when_there_is_no_title():
 ])
 def test_no_page_product_claim(page):
     assert _found(page, "EXO301") == []
+
+
+# -- a definite description ("Every lot", "This serum") stands for the subject of the sentence before ---
+def test_every_lot_is_the_exosomes_of_the_sentence_before():
+    page = "Our exosomes come from a partner lab in Ohio. Every lot has been approved by the FDA.\n"
+    assert [_span(page, f) for f in _found(page, "EXO301")] == ["Every lot has been approved by the FDA"]
+
+
+@pytest.mark.parametrize("page", [
+    # the sentence before is about another product: the lot is that product's
+    "Our botulinum toxin comes from a US maker. Every vial is approved by the FDA.\n",
+    # no sentence before in the paragraph, and no question: nothing to stand for
+    "Every lot has been approved by the FDA.\n",
+])
+def test_a_description_without_an_exosome_antecedent_is_no_claim(page):
+    assert _found(page, "EXO301") == []

@@ -295,6 +295,8 @@ def test_a_page_without_the_agent_is_skipped_whole():
     # a copula and an article before it: the noun is what the exosomes are said to be
     ("These exosomes are an FDA-approved choice for thinning hair.", ["exosomes are an FDA-approved"]),
     ("Exosome boosters remain the FDA-cleared option for scars.", ["Exosome boosters remain the FDA-cleared"]),
+    # a conjunction after the agent starts a new part of the sentence, not a noun the predicate describes
+    ("Our exosomes are approved by the FDA before they reach our rooms.", ["exosomes are approved by the FDA"]),
 ])
 def test_predicate_before_a_noun(text, found):
     assert spans(fda(), text) == found
