@@ -66,6 +66,7 @@ from .antecedent import (
 )
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
+from .claim_parts import found, gap, modifies_other, nearest, next_word
 from .claim_predication import asserts
 from .claim_scan import phrase_starts, predicate_matches
 from .claim_vocab import (
@@ -101,13 +102,7 @@ SCHEMA = {
     },
     "required": ["fact"],
 }
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|,")
-#: a copula and an article right before the predicate: the noun after it names what the subject is
-_COMPLEMENT = regex.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:a|an|the|one)\s+\Z", regex.I)
-#: words that may follow a predicate said of an earlier object ("exosomes approved BY the FDA")
-_FUNCTION = frozenset("""by for in as and or to under within across since on at of with from
-    throughout worldwide globally nationwide already now today yet too also both either since
-    before after until when while because so if but then during once unless""".split())
+
 
 
 @dataclass
@@ -134,49 +129,6 @@ class ClaimRule:
     agent_starts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     object_starts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
-    def _gap(self, text: str, x: tuple[int, int], y: tuple[int, int]) -> int:
-        """Words between two spans (0 when they touch or overlap)."""
-        a, b = (x[1], y[0]) if x[1] <= y[0] else (y[1], x[0])
-        return len(_TOKEN.findall(text, a, b)) if b > a else 0
-
-    def _found(self, doc: Document, pattern: regex.Pattern, starts: tuple[tuple[str, ...], tuple[str, ...]] | None,
-               clause: tuple[int, int]) -> list[regex.Match]:
-        """The pattern's matches in a clause, tried only where `starts` occur when there are any;
-        rules with the same agents or objects (most claim rules share the object list) look at
-        the same clauses, so they share the search."""
-        key = ("claim", "found", pattern.pattern, pattern.flags, clause)
-        got = doc.memo.get(key)
-        if got is None:
-            if starts is None:
-                got = list(pattern.finditer(doc.match_text, clause[0], clause[1], timeout=self.timeout))
-            else:
-                got = list(predicate_matches(pattern, starts[0], doc, clause[0], clause[1], self.timeout, starts[1]))
-            doc.memo[key] = got
-        return got
-
-    def _nearest(self, pattern: regex.Pattern, starts: tuple[tuple[str, ...], tuple[str, ...]] | None,
-                 doc: Document, clause: tuple[int, int], core: tuple[int, int], taken: list[tuple[int, int]]):
-        text = doc.match_text
-        best = None
-        for m in self._found(doc, pattern, starts, clause):
-            if any(m.start() < b and m.end() > a for a, b in taken):
-                continue  # overlaps the predicate or the agent
-            d = self._gap(text, m.span(), core) if not (core[0] <= m.start() and m.end() <= core[1]) else 0
-            if d <= self.max_words and (best is None or d < best[0]):
-                best = (d, m)
-        return best[1] if best else None
-
-    def _modifies_other(self, text: str, core: tuple[int, int], obj: regex.Match, clause: tuple[int, int]) -> bool:
-        """True when the predicate is an adjective of a later noun ("... after the approved device"),
-        so an object before it is not what it is said of; but not when that noun is the object's
-        complement ("exosome injections are a safe and effective option")."""
-        if _COMPLEMENT.search(text, obj.end(), core[0], timeout=self.timeout):
-            return False
-        nxt = _TOKEN.search(text, core[1], clause[1], timeout=self.timeout)
-        if nxt is None or nxt.group().lower() in _FUNCTION or nxt.group() == ",":
-            return False
-        return not self.objects.match(text, nxt.start(), clause[1], timeout=self.timeout)
-
     def _claim(self, doc: Document, m: regex.Match) -> tuple[
             tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int], regex.Match | None, regex.Match,
             regex.Match | None] | None:
@@ -189,27 +141,27 @@ class ClaimRule:
         if clause is None:
             clause = doc.memo[key] = clause_bounds(text, sentence, m.start())
         pred = m.span()
-        agent = (self._nearest(self.agents, self.agent_starts, doc, clause, pred, [pred])
+        agent = (nearest(doc, self.agents, self.agent_starts, clause, pred, [pred], self.max_words, self.timeout)
                  if self.agents is not None else None)
         if agent is None:
             if not self.unattributed:
                 return None
-            if self.known is not None and self._found(doc, self.known, None, clause):
+            if self.known is not None and found(doc, self.known, None, clause, self.timeout):
                 return None  # another body's claim: that body's rule judges it
         core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
         taken = [pred] + ([agent.span()] if agent else [])
-        obj = self._nearest(self.objects, self.object_starts, doc, clause, core, taken)
+        obj = nearest(doc, self.objects, self.object_starts, clause, core, taken, self.max_words, self.timeout)
         antecedent = None
         if obj is None:
             obj, antecedent = self._said_of(doc, sentence, clause, core, taken)
-            if antecedent is None:
+            if obj is None or antecedent is None:
                 return None
-        if obj.end() <= pred[0] and self._modifies_other(text, core, obj, clause):
+        if obj.end() <= pred[0] and modifies_other(text, core, obj, clause, self.objects, self.timeout):
             return None
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
         if self.as_ is not None:
             cls = self.as_.search(text, pred[1], clause[1], timeout=self.timeout)
-            if cls is None or self._gap(text, pred, cls.span()) > 2 * self.max_words:
+            if cls is None or gap(text, pred, cls.span()) > 2 * self.max_words:
                 return None
             parts.append(cls.span())
         span = (min(p[0] for p in parts), max(p[1] for p in parts))
@@ -220,15 +172,17 @@ class ClaimRule:
         """For a clause without an object: the words that stand for one and the object they stand
         for (kinds.antecedent), or (None, None)."""
         # "Are exosomes FDA approved? Yes. They have full FDA approval."
-        ref = self._nearest(PRONOUN, None, doc, clause, core, taken) if may_hold_pronoun(doc, clause) else None
+        ref = None
+        if may_hold_pronoun(doc, clause):
+            ref = nearest(doc, PRONOUN, None, clause, core, taken, self.max_words, self.timeout)
         # "Our exosomes come from a lab in Texas. Every lot has been approved by the FDA."
         if ref is None and may_hold_anaphor(doc, clause):
-            ref = self._nearest(ANAPHOR, None, doc, clause, core, taken)
+            ref = nearest(doc, ANAPHOR, None, clause, core, taken, self.max_words, self.timeout)
         if ref is not None:
             return ref, pronoun_antecedent(doc, self.objects, sentence, self.timeout)
         # a bullet on a product page: "Dermatologist tested and FDA-approved formula"
         text = doc.match_text
-        generic = GENERIC.match(text, _next_word(text, core[1], clause[1]), clause[1], timeout=self.timeout)
+        generic = GENERIC.match(text, next_word(text, core[1], clause[1]), clause[1], timeout=self.timeout)
         if generic is not None:
             return generic, page_product(doc, self.objects, generic.start(), self.timeout)
         return None, None
@@ -291,13 +245,6 @@ class ClaimRule:
                     agent=doc.text[agent.start():agent.end()] if agent else "",
                     predicate=doc.text[pred[0]:pred[1]], object=doc.text[said_of.start():said_of.end()],
                     **self.values), related=related)
-
-
-def _next_word(text: str, at: int, end: int) -> int:
-    """The offset of the first non-space character at or after `at` (before `end`)."""
-    while at < end and text[at].isspace():
-        at += 1
-    return at
 
 
 def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
