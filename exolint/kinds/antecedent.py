@@ -11,8 +11,8 @@ antecedent is a false alarm on an honest page:
   `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
   block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
-  ("Yes.") and sentences that are about "they" too; any other sentence before breaks the chain
-  (the pattern given is what the rule looks for: its objects, or its subjects);
+  ("Yes.") and sentences that start with "they" or a description too; any other sentence before
+  breaks the chain (the pattern given is what the rule looks for: its objects, or its subjects);
 - at the start of an answer block the chain goes on into the question it answers
   (`exolint.questions`), where the object may stand anywhere.
 
@@ -48,6 +48,7 @@ GENERIC = regex.compile(
     r"(?<![\p{L}\p{N}_])(?:formula|product|serum|ampoule|cream|treatment|programme|program|protocol|therapy|"
     r"kit|range|solution|booster)s?(?![\p{L}\p{N}_])", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule")
 
 
 def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:
@@ -61,9 +62,6 @@ def may_hold_anaphor(doc: Document, span: tuple[int, int]) -> bool:
     return _may_hold(doc, span, _ANAPHOR_NOUNS)
 
 
-_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule")
-
-
 def _may_hold(doc: Document, span: tuple[int, int], words: tuple[str, ...]) -> bool:
     low = doc.lower_text
     if len(low) != len(doc.text):
@@ -73,8 +71,9 @@ def _may_hold(doc: Document, span: tuple[int, int], words: tuple[str, ...]) -> b
 
 def pronoun_antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int],
                        timeout: float | None) -> regex.Match | None:
-    """The match of `objects` that a plural pronoun in `sentence` stands for (see the module
-    doc), or None. Remembered per sentence and pattern: every rule with the same objects asks."""
+    """The match of `objects` that a pronoun or a definite description at a clause start in
+    `sentence` stands for (see the module doc), or None. Remembered per sentence and pattern:
+    every rule with the same objects asks."""
     key = ("antecedent", objects.pattern, sentence)
     if key not in doc.memo:
         doc.memo[key] = _antecedent(doc, objects, sentence, timeout)
@@ -97,8 +96,9 @@ def _antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int]
         if _BARE_ANSWER.fullmatch(text, prev[0], prev[1], timeout=timeout):
             continue
         start = _start_words(text, prev)
-        if PRONOUN.match(text, start, prev[1], timeout=timeout):
-            continue  # "They are tiny sacs ...": about the same "they"
+        if (PRONOUN.match(text, start, prev[1], timeout=timeout)
+                or ANAPHOR.match(text, start, prev[1], timeout=timeout)):
+            continue  # "They are tiny sacs ...", "Every lot is tested.": about the same thing
         head_end = _after_words(text, prev, _SUBJECT_WORDS)
         m = objects.search(text, prev[0], prev[1], timeout=timeout)
         return m if m is not None and m.start() < head_end else None

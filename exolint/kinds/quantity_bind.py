@@ -18,7 +18,7 @@ import regex
 
 from ..document import Document
 from ..questions import answered_question
-from .antecedent import PRONOUN, pronoun_antecedent
+from .antecedent import PRONOUN, may_hold_pronoun, pronoun_antecedent
 from .quantity_extract import Quantity
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
@@ -80,7 +80,9 @@ class Binder:
         # a mention in its own sentence ("Exosomes are small: they measure ...") it stands for that
         ante: list = []
         first_mention = mentions[0][0] if mentions else b
-        for m in PRONOUN.finditer(text, a, first_mention, timeout=timeout):
+        pronouns = PRONOUN.finditer(text, a, first_mention, timeout=timeout) \
+            if may_hold_pronoun(doc, (a, first_mention)) else ()
+        for m in pronouns:
             if m.end() <= q.start:
                 d, best = len(_TOKEN.findall(text, m.end(), q.start)), best_before
             elif m.start() >= q.end:

@@ -104,3 +104,8 @@ def test_every_lot_is_the_exosomes_of_the_sentence_before():
 ])
 def test_a_description_without_an_exosome_antecedent_is_no_claim(page):
     assert _found(page, "EXO301") == []
+
+
+def test_the_chain_passes_sentences_that_start_with_a_description_too():
+    page = "Our exosomes come from a lab in Ohio. Every lot is tested twice. Each vial is approved by the FDA.\n"
+    assert [_span(page, f) for f in _found(page, "EXO301")] == ["Each vial is approved by the FDA"]
