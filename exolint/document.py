@@ -135,6 +135,18 @@ class Document:
             return self.segments[i]
         return None
 
+    def title_span(self) -> tuple[int, int] | None:
+        """The prose range of the page's title: its `title` segment (an HTML `<title>`), else its
+        first level-1 heading; None when it has neither. What a product page is about, which its
+        bullet points leave out ("FDA-approved formula")."""
+        key = ("document", "title")
+        if key not in self.memo:
+            segs = self.segments
+            title = next((s for s in segs if s.scope == "title"), None) or next(
+                (s for s in segs if s.scope == "heading" and s.level == 1), None)
+            self.memo[key] = (title.start, title.end) if title is not None else None
+        return self.memo[key]
+
     @property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence ranges over the prose, never crossing a block boundary.

@@ -105,3 +105,15 @@ def test_extended_runs_read_as_added_ones_and_add_continues_them():
         m.add(8, 2, 22, 2)  # contiguous with the last identity run: it grows
         m.add(10, 1, 30, 0)
     assert list(extended.runs()) == list(added.runs()) and len(extended) == 4
+
+
+def test_title_span_is_the_html_title_else_the_first_level_one_heading():
+    from exolint.plugins.html import parse as parse_html
+    from exolint.plugins.markdown import parse as parse_markdown
+
+    page = "<html><head><title>Lumen Exosome Ampoule</title></head><body><h1>Ampoule</h1></body></html>"
+    doc = parse_html(page, "p.html", {})
+    assert doc.text[slice(*doc.title_span())] == "Lumen Exosome Ampoule"
+    doc = parse_markdown("## Prices\n\n# Exosome facials\n\nText.\n", "p.md")
+    assert doc.text[slice(*doc.title_span())] == "Exosome facials"
+    assert parse_markdown("Just a paragraph.\n", "p.md").title_span() is None

@@ -136,9 +136,5 @@ def page_product(doc: Document, objects: regex.Pattern, at: int, timeout: float 
 
 
 def _page_product(doc: Document, objects: regex.Pattern, timeout: float | None) -> regex.Match | None:
-    title = next((s for s in doc.segments if s.scope == "title"), None)
-    if title is None:
-        title = next((s for s in doc.segments if s.scope == "heading" and s.level == 1), None)
-    if title is None:
-        return None
-    return objects.search(doc.match_text, title.start, title.end, timeout=timeout)
+    title = doc.title_span()
+    return None if title is None else objects.search(doc.match_text, *title, timeout=timeout)

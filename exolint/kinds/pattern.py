@@ -9,6 +9,9 @@ r"""`pattern`: phrases or regular expressions that flag what they match.
                                                      # matches in the rule's window around it
     once: false                                      # true: one finding per document (see below)
     question: ['\bside[\s-]?effects?\b']             # only in FAQ answers to a question matching one
+    list_items:                                      # more patterns for the list items of pages whose
+      title: '\bexosomes?\b'                          # title matches: what a bullet leaves out
+      regex: ['\brepairs?\s+damaged\s+organs\b']
     message: "'{match}' ..."                         # {match} is the matched text
 
 `once: true` is for page-level properties (an anonymous "as an expert in the field" voice, a badge):
@@ -19,6 +22,12 @@ its related locations ("also here"). Exceptions still cancel single matches firs
 effects?" / "None whatsoever." The patterns are searched only in answer blocks (the block right
 after a one-sentence block ending with "?", see `exolint.questions`) whose question matches one of
 these regexes, and `(?<![^\n])` in a pattern anchors it at the start of the answer.
+
+`list_items:` is for product pages, whose bullets leave out what they are about: under "Exosome
+IV Therapy", a bullet "Repairs damaged organs" makes a claim about exosomes that the rule's own
+patterns, which look for the product in the same sentence, cannot see. Its `regex` patterns are
+searched in the list items of a page whose title (`Document.title_span`: the HTML title, else the
+first level-1 heading) matches `title`; `exceptions` apply to them too.
 
 Patterns are compiled once per run into one alternation. A pattern that backtracks
 catastrophically is stopped after the run's regex timeout and reported as an error of the rule.
@@ -45,6 +54,10 @@ SCHEMA = {
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "once": {"type": "boolean"},
         "question": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "list_items": {"type": "object", "additionalProperties": False, "required": ["title", "regex"],
+                       "properties": {"title": {"type": "string", "minLength": 1},
+                                      "regex": {"type": "array", "minItems": 1,
+                                                "items": {"type": "string", "minLength": 1}}}},
     },
 }
 
@@ -81,6 +94,8 @@ class PatternRule:
     timeout: float | None
     once: bool = False
     question: regex.Pattern | None = None
+    #: (title, patterns) of `list_items`
+    list_items: tuple[regex.Pattern, regex.Pattern] | None = None
 
     def check(self, doc: Document) -> Iterable[Hit]:
         hits = self._matches(doc)
@@ -94,8 +109,37 @@ class PatternRule:
             found: Iterable[regex.Match] = self._answer_matches(doc)
         else:
             found = kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout)
+        if self.list_items is not None:
+            found = _merged(found, self._list_matches(doc))
         for m in found:
             yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
+
+    def _list_matches(self, doc: Document) -> list[regex.Match]:
+        """Matches of `list_items` patterns in the list items of a page whose title matches."""
+        assert self.list_items is not None
+        title_re, items = self.list_items
+        title = doc.title_span()
+        text = doc.match_text
+        if title is None or not title_re.search(text, *title, timeout=self.timeout):
+            return []
+        out = []
+        last = None
+        for s in doc.segments:
+            if s.scope != "list":
+                continue
+            block = doc.window(s.start, s.start, "paragraph")  # the whole item, links in it included
+            if block == last:
+                continue
+            last = block
+            for m in items.finditer(text, *block, timeout=self.timeout):
+                if m.end() == m.start():
+                    continue
+                if self.exceptions is not None:
+                    wa, wb = doc.window(m.start(), m.end(), self.rule.window)
+                    if self.exceptions.search(text, wa, wb, timeout=self.timeout):
+                        continue
+                out.append(m)
+        return out
 
     def _answer_matches(self, doc: Document) -> Iterator[regex.Match]:
         """Matches in the answers to the questions `question` names (a page has a few answers,
@@ -116,6 +160,15 @@ class PatternRule:
                     if self.exceptions.search(text, wa, wb, timeout=self.timeout):
                         continue
                 yield m
+
+
+def _merged(found: Iterable[regex.Match], more: list[regex.Match]) -> list[regex.Match]:
+    """Both sets of matches in text order, a span found by both only once."""
+    out = list(found)
+    if not more:
+        return out
+    spans = {m.span() for m in out}
+    return sorted(out + [m for m in more if m.span() not in spans], key=lambda m: m.span())
 
 
 ALSO_HERE = "also here"
@@ -144,6 +197,14 @@ def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
         compile_pattern(q, ignorecase=ic, key=("question", i))
     question = compile_pattern("|".join(f"(?:{q})" for q in questions), ignorecase=ic, key=("question",)) \
         if questions else None
+    list_items = None
+    if "list_items" in o:
+        spec = o["list_items"]
+        for i, r in enumerate(spec["regex"]):
+            compile_pattern(r, ignorecase=ic, key=("list_items", "regex", i))
+        list_items = (compile_pattern(spec["title"], ignorecase=ic, key=("list_items", "title")),
+                      compile_pattern("|".join(f"(?:{r})" for r in spec["regex"]), ignorecase=ic,
+                                      key=("list_items", "regex")))
     return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout,
-                       bool(o.get("once", False)), question)
+                       bool(o.get("once", False)), question, list_items)
 

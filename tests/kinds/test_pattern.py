@@ -159,3 +159,39 @@ def test_invalid_question_regex_names_its_key():
     with pytest.raises(RuleSpecError) as info:
         make(regex=["none"], question=["(risk"])
     assert info.value.path == ("question", 0)
+
+
+# -- list_items: bullets that leave out the product the page's title names ----------------------------
+def _md_spans(compiled, text):
+    from exolint.plugins.markdown import parse as parse_markdown
+
+    doc = parse_markdown(text, "x.md")
+    return [text[f.start.offset:f.end.offset] for f in Engine(RuleSet([compiled])).lint(doc).findings]
+
+
+def _with_list_items(**options):
+    return make(regex=[r"\bmiracle\b"], list_items={"title": r"\bexosomes?\b", "regex": [r"\bregrows\s+hair\b"]},
+                **options)
+
+
+def test_list_item_patterns_run_under_a_matching_title():
+    page = "# Exosome hair serum\n\n- Regrows hair in weeks\n- A miracle\n\nIt regrows hair, they say.\n"
+    # the list pattern in the list item, the ordinary pattern anywhere; not the list pattern in prose
+    assert _md_spans(_with_list_items(), page) == ["Regrows hair", "miracle"]
+
+
+def test_list_item_patterns_need_the_title():
+    assert _md_spans(_with_list_items(), "# Hair serum\n\n- Regrows hair in weeks\n") == []
+
+
+def test_list_item_patterns_honour_exceptions():
+    c = _with_list_items(exceptions=[r"\bnot\b"])
+    assert _md_spans(c, "# Exosome hair serum\n\n- Does not regrow hair; regrows hair? not\n") == []
+
+
+def test_an_invalid_list_item_regex_names_its_key():
+    from exolint.ruleset import RuleSpecError
+
+    with pytest.raises(RuleSpecError) as info:
+        make(regex=["x"], list_items={"title": "exosome", "regex": ["(oops"]})
+    assert info.value.path == ("list_items", "regex", 0)
