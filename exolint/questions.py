@@ -39,7 +39,8 @@ def answered_question(doc: Document, pos: int) -> tuple[int, int] | None:
 
 #: an answer that starts by saying no: the question it answers is not the page's claim
 _DENIAL = regex.compile(
-    r"\s*(?:no\b(?!\s+(?:longer|more|need|wonder|other|one\s+else|doubt|problem|question)\b)|nope\b|not\s+(?:at\s+all|yet|really|here)\b|never\b"
+    r"\s*(?:no\b(?!\s+(?:longer|more|need|wonder|other|one\s+else|doubt|problem|question)\b)"
+    r"|nope\b|not\s+(?:at\s+all|yet|really|here)\b|never\b"
     r"|we\s+(?:do|can|will)\s+not\b|we\s+(?:don|can|won)['’]t\b|(?:it|they)\s+(?:is|are)\s+not\b"
     r"|(?:it|they)\s+(?:isn|aren)['’]t\b)", regex.I)
 

@@ -21,3 +21,14 @@ def test_every_hook_is_documented_in_the_plugin_guide():
     assert hooks
     for name in hooks:
         assert f"`{name}(" in text, f"docs/plugins.md does not document {name}"
+
+
+def test_kind_docstrings_hold_no_control_characters():
+    """`exolint explain <kind>` prints the kind's docstring: a regex written in it with a single
+    backslash ("\\b") would print a backspace."""
+    import importlib
+
+    for modname in BUILTIN_KINDS.values():
+        doc = importlib.import_module(modname).__doc__ or ""
+        bad = sorted({hex(ord(c)) for c in doc if ord(c) < 32 and c not in "\n\t"})
+        assert not bad, f"{modname} docstring holds control characters {bad}: escape the backslash"

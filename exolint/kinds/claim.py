@@ -10,7 +10,7 @@
     object_regex: []
     object_nouns: [products, serum]  # nouns that may follow an object (default: a built-in list)
     as: [medical device]             # classification claims: "<predicate> ... as <one of these>"
-    requires: ['\bsafe\b']           # regexes one of which must occur in the sentence
+    requires: ['\\bsafe\\b']           # regexes one of which must occur in the sentence
     exceptions: []                   # regexes that cancel a claim when they occur in the sentence
     polarity: [asserted]             # which polarities to report (default: asserted when the fact's
                                      # `holds` is false, negated when it is true)
@@ -102,7 +102,6 @@ SCHEMA = {
     },
     "required": ["fact"],
 }
-
 
 
 @dataclass

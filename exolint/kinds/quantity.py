@@ -10,7 +10,7 @@
     fact: exosome-size             # or take `plausible` and the source from the fact base
     tolerance: 5                   # contradiction: ratio of the upper ends that counts as a conflict
     max_words: 25                  # how far (in words) a subject may stand from its number
-    not_followed_by: ['(?:thick|deep)\b']  # a length with these right after it (or `not_preceded_by`
+    not_followed_by: ['(?:thick|deep)\\b']  # a length with these right after it (or `not_preceded_by`
                                    # right before) measures something else (see quantity_context)
     fix: safe                      # lost-dash fix when exactly one split fits: safe, unsafe or none
     messages: {mangled: "..."}     # per-check message; `message` is the default
