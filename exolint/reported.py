@@ -11,6 +11,10 @@ stuffing, mangled ranges: faults of the page's text wherever they stand).
 Testimonials are quoted under an introduction too ("What our clients say:"), and they are the
 page's own marketing, so an introduction counts only when it names claims or wording, or an
 advert or page that said them, and holds no first person (we, our, my, I).
+
+A guide also names the phrases it explains in its headings: a heading that is nothing but quoted
+wording ('"Made in an FDA-approved lab"', '"FDA-approved" and "CE-marked"') mentions those words
+and does not claim them. A quoted testimonial heading names its speaker and is not one.
 """
 from __future__ import annotations
 
@@ -48,7 +52,38 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
+#: a heading that is nothing but quoted wording ('## "Made in an FDA-approved lab"', '## "FDA-approved"
+#: and "CE-marked"'): a guide naming the phrases it explains. A quoted testimonial heading carries
+#: its speaker ('"Best facial ever!" – Sarah') and is not one.
+_QUOTE = r"(?:\"[^\"\n]{2,}\"|“[^“”\n]{2,}”|«[^«»\n]{2,}»)"
+_QUOTED_HEADING = regex.compile(rf"[^\S\n]*{_QUOTE}(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})*[.:?!]?[^\S\n]*")
+_ONE_QUOTE = regex.compile(_QUOTE)
+
+
+def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
+    """The quotations of the headings that are nothing but quoted wording (see `_QUOTED_HEADING`)."""
+    text = doc.text
+    if '"' not in text and "“" not in text and "«" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    last = None
+    for s in doc.segments:
+        if s.scope != "heading":
+            continue
+        a, b = doc.window(s.start, s.start, "paragraph")
+        if (a, b) == last:
+            continue
+        last = (a, b)
+        if _QUOTED_HEADING.fullmatch(text, a, b):
+            out += [m.span() for m in _ONE_QUOTE.finditer(text, a, b)]
+    return out
+
+
 def _find(doc: Document) -> list[tuple[int, int]]:
+    return sorted(_listed(doc) + _quoted_headings(doc))
+
+
+def _listed(doc: Document) -> list[tuple[int, int]]:
     # the prose has line breaks only between blocks, so an introduction is a line that ends with
     # ":", and the blocks after it are the lines that follow: found from the colons, so a long
     # page costs a search for ":\n", not a walk over its blocks

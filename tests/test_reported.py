@@ -67,3 +67,15 @@ def test_a_block_with_the_pages_own_words_between_quotations_is_not_a_list():
     doc = parse_text('The claims were:\n\n"Absolutely safe" is what they wrote, and we agree it is "absolutely safe".',
                      "x.txt")
     assert _quoted(doc) == []
+
+
+@pytest.mark.parametrize("heading,quoted", [
+    ('## "Made in an FDA-approved lab"', ['"Made in an FDA-approved lab"']),
+    ('## "FDA-approved" and "CE-marked"', ['"FDA-approved"', '"CE-marked"']),
+    ('## “Nine out of ten clients saw results”', ['“Nine out of ten clients saw results”']),
+    ('## "Best facial I ever had!" – Sarah, Leeds', []),   # a testimonial names its speaker
+    ('## Why "FDA-approved" misleads', []),                # a heading with words of its own
+])
+def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
+    doc = parse_markdown(f"{heading}\n\nText under it.\n", "guide.md")
+    assert _quoted(doc) == quoted
