@@ -27,6 +27,7 @@ import regex
 
 from ..document import Document
 from ..questions import answered_question
+from .candidates import usable_lower
 
 #: "they" or "these" as the subject of a clause: first in its sentence or after a comma, colon or
 #: semicolon ("About 2 microns across, they ..."); an object pronoun ("which allows them to ...")
@@ -63,8 +64,8 @@ def may_hold_anaphor(doc: Document, span: tuple[int, int]) -> bool:
 
 
 def _may_hold(doc: Document, span: tuple[int, int], words: tuple[str, ...]) -> bool:
-    low = doc.lower_text
-    if len(low) != len(doc.text):
+    low = usable_lower(doc)
+    if low is None:
         return True  # lower-casing moved the offsets: let the search decide
     return any(low.find(w, *span) >= 0 for w in words)
 

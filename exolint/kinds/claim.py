@@ -73,7 +73,6 @@ from .claim_vocab import (
     OBJECT_NOUNS,
     agent_names,
     agent_pattern,
-    any_regex,
     clause_bounds,
     name_starts,
     name_words,
@@ -81,7 +80,7 @@ from .claim_vocab import (
     predicate_pattern,
     predicate_prefixes,
 )
-from .scan import bounded, may_match, phrase_to_regex, scope_ranges
+from .scan import bounded, compile_any, may_match, phrase_to_regex, scope_ranges
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 SCHEMA = {
@@ -273,8 +272,8 @@ def compile(rule: Rule, ctx: CompileContext) -> ClaimRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ())) or triggers
     return ClaimRule(
         rule, regex.compile(pred_body, regex.I | regex.V0), agent_pattern(groups), agent_pattern(others),
-        unattributed, objects, as_, any_regex(list(o.get("requires", [])), "requires"),
-        any_regex(list(o.get("exceptions", [])), "exceptions"), report, int(o.get("max_words", 8)),
+        unattributed, objects, as_, compile_any(list(o.get("requires", [])), ("requires",)),
+        compile_any(list(o.get("exceptions", [])), ("exceptions",)), report, int(o.get("max_words", 8)),
         fact.placeholders(), triggers, ctx.regex_timeout,
         predicate_prefixes(list(o.get("predicates", [])), list(o.get("predicate_regex", []))),
         None if unattributed else name_words(groups), as_words,

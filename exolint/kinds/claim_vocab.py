@@ -12,7 +12,7 @@ from ..rule import CompileContext, Rule
 from ..ruleset import RuleSpecError
 from .claim_gate import Words, phrase_words
 from .claim_scan import phrase_starts
-from .scan import bounded, compile_pattern, phrase_to_regex
+from .scan import bounded, phrase_to_regex
 
 #: predicate name -> (regex, prefilter trigger); "unapproved" never matches (word boundary). The
 #: trigger is also the literal start of every form of its regex: `predicate_prefixes` relies on it
@@ -145,15 +145,6 @@ def agent_names(rule: Rule, ctx: CompileContext) -> dict[str, list[str]]:
                                 "(or give names inline: agents: {Key: [name, ...]})", ("agents", i))
         out[key] = list(table[key].names)
     return out
-
-
-def any_regex(items: list[str], key: str) -> regex.Pattern | None:
-    """One case-blind alternation of `items` (each checked first, so an error names its index)."""
-    if not items:
-        return None
-    for i, r in enumerate(items):
-        compile_pattern(r, ignorecase=True, key=(key, i))
-    return compile_pattern("|".join(f"(?:{r})" for r in items), ignorecase=True, key=(key,))
 
 
 def name_starts(groups: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -43,7 +43,7 @@ from ..document import Document
 from ..questions import answers
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
-from .scan import bounded, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
+from .scan import bounded, compile_any, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
 
 SCHEMA = {
     "properties": {
@@ -78,11 +78,7 @@ def compile_alternation(rule: Rule, phrases: list[str], regexes: list[str], *, i
 
 
 def compile_exceptions(items: list[str], ignorecase: bool = True) -> regex.Pattern | None:
-    if not items:
-        return None
-    for i, e in enumerate(items):
-        compile_pattern(e, ignorecase=ignorecase, key=("exceptions", i))
-    return compile_pattern("|".join(f"(?:{e})" for e in items), ignorecase=ignorecase, key=("exceptions",))
+    return compile_any(items, ("exceptions",), ignorecase=ignorecase)
 
 
 @dataclass
@@ -122,7 +118,7 @@ class PatternRule:
         text = doc.match_text
         if title is None or not title_re.search(text, *title, timeout=self.timeout):
             return []
-        out = []
+        out: list[regex.Match] = []
         last = None
         for s in doc.segments:
             if s.scope != "list":
@@ -131,14 +127,7 @@ class PatternRule:
             if block == last:
                 continue
             last = block
-            for m in items.finditer(text, *block, timeout=self.timeout):
-                if m.end() == m.start():
-                    continue
-                if self.exceptions is not None:
-                    wa, wb = doc.window(m.start(), m.end(), self.rule.window)
-                    if self.exceptions.search(text, wa, wb, timeout=self.timeout):
-                        continue
-                out.append(m)
+            out += self._kept_in(doc, items, *block)
         return out
 
     def _answer_matches(self, doc: Document) -> Iterator[regex.Match]:
@@ -150,16 +139,21 @@ class PatternRule:
             seg = doc.segment_at(a)
             if r.scope is not None and (seg is None or seg.scope not in r.scope):
                 continue
-            if not self.question.search(text, qa, qb, timeout=self.timeout):
+            if self.question.search(text, qa, qb, timeout=self.timeout):
+                yield from self._kept_in(doc, self.pattern, a, b)
+
+    def _kept_in(self, doc: Document, pattern: regex.Pattern, a: int, b: int) -> Iterator[regex.Match]:
+        """Non-empty matches of `pattern` in the block [a, b) that no exception cancels (as
+        `scan.kept_matches` keeps them over a whole scope)."""
+        text, window = doc.match_text, self.rule.window
+        for m in pattern.finditer(text, a, b, timeout=self.timeout):
+            if m.end() == m.start():
                 continue
-            for m in self.pattern.finditer(text, a, b, timeout=self.timeout):
-                if m.end() == m.start():
+            if self.exceptions is not None:
+                wa, wb = doc.window(m.start(), m.end(), window)
+                if self.exceptions.search(text, wa, wb, timeout=self.timeout):
                     continue
-                if self.exceptions is not None:
-                    wa, wb = doc.window(m.start(), m.end(), r.window)
-                    if self.exceptions.search(text, wa, wb, timeout=self.timeout):
-                        continue
-                yield m
+            yield m
 
 
 def _merged(found: Iterable[regex.Match], more: list[regex.Match]) -> list[regex.Match]:
@@ -192,19 +186,13 @@ def compile(rule: Rule, ctx: CompileContext) -> PatternRule:
     triggers = tuple(t.lower() for t in rule.raw.get("triggers", ()))
     if not triggers and not regexes:
         triggers = phrase_triggers(phrases)
-    questions = list(o.get("question", []))
-    for i, q in enumerate(questions):
-        compile_pattern(q, ignorecase=ic, key=("question", i))
-    question = compile_pattern("|".join(f"(?:{q})" for q in questions), ignorecase=ic, key=("question",)) \
-        if questions else None
+    question = compile_any(list(o.get("question", [])), ("question",), ignorecase=ic)
     list_items = None
     if "list_items" in o:
         spec = o["list_items"]
-        for i, r in enumerate(spec["regex"]):
-            compile_pattern(r, ignorecase=ic, key=("list_items", "regex", i))
-        list_items = (compile_pattern(spec["title"], ignorecase=ic, key=("list_items", "title")),
-                      compile_pattern("|".join(f"(?:{r})" for r in spec["regex"]), ignorecase=ic,
-                                      key=("list_items", "regex")))
+        items = compile_any(list(spec["regex"]), ("list_items", "regex"), ignorecase=ic)
+        assert items is not None  # the schema asks for at least one
+        list_items = (compile_pattern(spec["title"], ignorecase=ic, key=("list_items", "title")), items)
     return PatternRule(rule, pattern, compile_exceptions(o.get("exceptions", []), ic), triggers, ctx.regex_timeout,
                        bool(o.get("once", False)), question, list_items)
 

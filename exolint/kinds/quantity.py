@@ -65,7 +65,7 @@ from .quantity_extract import (
 )
 from .quantity_bind import Binder, Earlier, ascii_first_words, conflict_ratio, lazy_subjects
 from .quantity_context import Context, compile_context
-from .scan import bounded, compile_pattern, phrase_to_regex, phrase_triggers, scope_ranges
+from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
 _BOUNDS = {"type": "object", "required": ["min", "max", "unit"], "additionalProperties": False,
@@ -292,8 +292,7 @@ def compile(rule: Rule, ctx: CompileContext) -> QuantityRule:
     if not triggers:
         triggers = phrase_triggers(subjects) if subjects else tuple(
             dict.fromkeys(t for u in units for t in UNIT_TRIGGERS[u]))
-    context = compile_context(list(o.get("not_followed_by", [])), list(o.get("not_preceded_by", [])),
-                              lambda body, key: compile_pattern(body, ignorecase=True, key=key))
+    context = compile_context(list(o.get("not_followed_by", [])), list(o.get("not_preceded_by", [])))
     return QuantityRule(rule, compile_extractor(units), checks, bounds, cite, float(o.get("tolerance", 5)),
                         max_words, o.get("fix", "safe"), dict(o.get("messages", {})), triggers, ctx.regex_timeout,
                         binder, context)

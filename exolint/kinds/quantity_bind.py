@@ -112,8 +112,7 @@ class Binder:
         question = answered_question(doc, lo)
         if question is None or not self.mention.search(doc.match_text, *question, timeout=timeout):
             return False
-        low = doc.text[lo:hi].lower()
-        return "they" in low or "these" in low
+        return may_hold_pronoun(doc, (lo, hi))
 
     def mentions(self, text: str, a: int, b: int, timeout: float | None) -> list[tuple[int, int, bool]]:
         """The matches of `subjects.finditer(text, a, b)` as (start, end, ours).

@@ -22,6 +22,7 @@ import regex
 
 from ..document import Document
 from .quantity_extract import Quantity
+from .scan import compile_any, compile_pattern
 
 #: how far back, in characters, the words before a quantity are read
 _BEFORE = 80
@@ -48,16 +49,12 @@ class Context:
         return of
 
 
-def compile_context(after: list[str], before: list[str], compile_one: Callable[..., regex.Pattern]) -> Context | None:
-    """The rule's `not_followed_by` and `not_preceded_by`, or None when it has neither.
-    `compile_one(body, key)` compiles a regex and names the rule key in an error."""
-    if not after and not before:
+def compile_context(after: list[str], before: list[str]) -> Context | None:
+    """The rule's `not_followed_by` and `not_preceded_by`, or None when it has neither."""
+    a = compile_any(after, ("not_followed_by",))
+    b = compile_any(before, ("not_preceded_by",))
+    if a is None and b is None:
         return None
-    for i, r in enumerate(after):
-        compile_one(r, ("not_followed_by", i))
-    for i, r in enumerate(before):
-        compile_one(r, ("not_preceded_by", i))
-    a = compile_one(r"[^\S\n]*(?:" + "|".join(f"(?:{r})" for r in after) + ")", ("not_followed_by",)) if after else None
-    b = compile_one(r"(?:" + "|".join(f"(?:{r})" for r in before) + r")[^\S\n]*\Z", ("not_preceded_by",)) \
-        if before else None
-    return Context(a, b)
+    return Context(
+        compile_pattern(r"[^\S\n]*(?:" + a.pattern + ")", ignorecase=True, key=("not_followed_by",)) if a else None,
+        compile_pattern(r"(?:" + b.pattern + r")[^\S\n]*\Z", ignorecase=True, key=("not_preceded_by",)) if b else None)

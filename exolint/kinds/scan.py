@@ -41,6 +41,16 @@ def compile_pattern(body: str, *, ignorecase: bool, key: tuple = ()) -> regex.Pa
         raise RuleSpecError(f"invalid regular expression: {exc}", key) from None
 
 
+def compile_any(items: list[str], key: tuple, *, ignorecase: bool = True) -> regex.Pattern | None:
+    """One alternation of `items`, or None without any; each is compiled on its own first, so an
+    error names its index under `key` (file:line:col of that item)."""
+    if not items:
+        return None
+    for i, r in enumerate(items):
+        compile_pattern(r, ignorecase=ignorecase, key=(*key, i))
+    return compile_pattern("|".join(f"(?:{r})" for r in items), ignorecase=ignorecase, key=key)
+
+
 def phrase_triggers(phrases: list[str]) -> tuple[str, ...]:
     """One literal word per phrase (its longest), lower-cased: the prefilter's evidence that the phrase may occur."""
     out = []
