@@ -127,12 +127,17 @@ class Document:
 
     # -- structure ---------------------------------------------------------------------------
     def segment_at(self, offset: int) -> Segment | None:
+        i = self.segment_index(offset)
+        return None if i is None else self.segments[i]
+
+    def segment_index(self, offset: int) -> int | None:
+        """The index in `segments` of the segment holding prose offset `offset`, or None."""
         if self._seg_starts is None:
             segs = self.segments
             self._seg_starts = segs.starts if isinstance(segs, SegmentList) else [s.start for s in segs]
         i = bisect_right(self._seg_starts, offset) - 1
         if i >= 0 and self.segments[i].start <= offset < max(self.segments[i].end, self.segments[i].start + 1):
-            return self.segments[i]
+            return i
         return None
 
     def title_span(self) -> tuple[int, int] | None:

@@ -19,6 +19,8 @@ class Segment:
 
     `block` numbers the block the segment belongs to: a link inside a paragraph is its own
     `link` segment but shares the paragraph's block, so paragraph windows still see it.
+    `level` is a heading's level (1-6) and a table cell's column (0 for a row's first cell, which
+    names what the row is about: `exolint.tables`); 0 otherwise.
     """
 
     start: int
@@ -27,6 +29,9 @@ class Segment:
     block: int
     level: int = 0
 
+
+#: the highest column a table cell's `level` records (`SegmentList` keeps levels in a signed byte)
+MAX_COLUMN = 100
 
 _new = object.__new__
 # the slots' descriptors, which the type checker takes for the fields' values (an int or a str)

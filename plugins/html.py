@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 from exolint.document import Comment, Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
+from exolint.segments import MAX_COLUMN
 
 from .html_attrs import attr_spans
 from .html_elements import (AUTO_CLOSE, BLOCKS, CLOSES_P, HEAD_TAGS, HEADINGS, META_NAMES, P, P_STOP, SCOPES,
@@ -38,6 +39,7 @@ class _Walker(HTMLParser):
         self.em = ProseEmitter(builder)
         self.stack: list[tuple[str, str, int, bool]] = []  # (tag, scope, level, skipped)
         self.open: dict[str, int] = {}  # how many of each tag are on the stack: no deep searches
+        self.columns: list[int] = [0]  # the next cell's column in each open row (a table may hold a table)
         self.skip = 0
         self.in_head = False
         self.body_started = False  # a <head> after this is ignored, as browsers do
@@ -95,6 +97,11 @@ class _Walker(HTMLParser):
             scope, level = top[1], top[2]
         else:
             scope, level = "paragraph", 0
+        if tag == "td" or tag == "th":
+            level = min(self.columns[-1], MAX_COLUMN)  # a cell's level is its column
+            self.columns[-1] += 1
+        elif tag == "tr":
+            self.columns.append(0)
         skipped = tag in SKIP
         stack.append((tag, scope, level, skipped))
         self.open[tag] = self.open.get(tag, 0) + 1
@@ -110,6 +117,8 @@ class _Walker(HTMLParser):
         for tag, _, _, skipped in stack[idx:]:
             open_[tag] -= 1
             self.skip -= skipped
+            if tag == "tr" and len(self.columns) > 1:
+                self.columns.pop()
             if tag in BLOCKS:
                 em.boundary()
         del stack[idx:]

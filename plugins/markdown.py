@@ -27,6 +27,7 @@ import pyromark
 
 from exolint.document import Comment, Document, DocumentBuilder
 from exolint.hookspecs import hookimpl
+from exolint.segments import MAX_COLUMN
 
 from .markdown_frontmatter import FrontMatter, mask, split_front_matter
 from .markdown_offsets import Utf8Offsets, cursor, point, span, utf8
@@ -118,6 +119,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
     inline: list[str | None] = []  # open link ('link'), image ('alt'), autolink (None)
     in_block = False  # an inline container (paragraph, heading, cell, tight item) is open
     scope, level = "paragraph", 0  # of the open inline container
+    column = 0  # of the next table cell in its row
     skip = 0  # inside code or an HTML block, or an autolink's URL
     last = 0  # byte end of the last leaf event: a backslash after it was consumed as an escape
     # pyromark types an event as a union of str and one-key TypedDicts; `ev.__class__ is str`, the
@@ -164,10 +166,14 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
         tag = ev.get("Start")
         if tag is not None:
             if tag.__class__ is str:
-                if tag == "Paragraph" or tag == "TableCell":
-                    scope = "table" if tag == "TableCell" else (containers[-1] if containers else "paragraph")
-                    level = 0
+                if tag == "Paragraph":
+                    scope, level = (containers[-1] if containers else "paragraph"), 0
                     open_block(scope)
+                    in_block = True
+                elif tag == "TableCell":
+                    scope, level = "table", min(column, MAX_COLUMN)  # a cell's level is its column
+                    column += 1
+                    open_block(scope, level)
                     in_block = True
                 elif tag == "HtmlBlock":
                     s, e = rng["start"], rng["end"]
@@ -183,6 +189,7 @@ def _walk(b: DocumentBuilder, source: str, piece: str, text: str, base: int, lim
                     in_block = False
                 elif tag not in ("Emphasis", "Strong", "Strikethrough"):
                     in_block = False  # TableHead, TableRow: no prose of their own
+                    column = 0
                 continue
             kind, data = next(iter(tag.items()))
             if kind == "Link" or kind == "Image":

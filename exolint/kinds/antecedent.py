@@ -8,7 +8,7 @@ antecedent is a false alarm on an honest page:
 
 - only "they" and "these" as the subject of a clause, the pronouns an FAQ uses for a plural
   subject, and a definite description of a product there ("Every lot ...", "This serum ...",
-  `ANAPHOR`), which takes the same chain back;
+  "Each vesicle ...": `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
   block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
   ("Yes.") and sentences that start with "they" or a description too; any other sentence before
@@ -37,7 +37,7 @@ PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these)(?![\
 #: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`
 ANAPHOR = regex.compile(
     r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:every|each|the|this|that|our|these|those)\s+"
-    r"(?:lot|batch|vial|bottle|shipment|product|serum|formula|ampoule)s?(?![\p{L}\p{N}_])", regex.I)
+    r"(?:lot|batch|vial|bottle|shipment|product|serum|formula|ampoule|vesicle)s?(?![\p{L}\p{N}_])", regex.I)
 #: a sentence that only answers yes or no ("Yes.", "Absolutely!", "Yes, they are.")
 _BARE_ANSWER = regex.compile(
     r"\s*(?:yes|yep|yeah|absolutely|definitely|certainly|of\s+course|indeed|correct|that's\s+right)"
@@ -49,7 +49,7 @@ GENERIC = regex.compile(
     r"(?<![\p{L}\p{N}_])(?:formula|product|serum|ampoule|cream|treatment|programme|program|protocol|therapy|"
     r"kit|range|solution|booster)s?(?![\p{L}\p{N}_])", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule")
+_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule", "vesicle")
 
 
 def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:

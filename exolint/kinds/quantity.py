@@ -19,13 +19,18 @@ Reading quantities. "30-100", "30–100", "30 – 150", "30 to 100", "between 30
 "up to 150", "10,000-200,000", "0.03-0.15 µm" with a unit; lengths are normalised to nm. Unit
 abbreviations are case-sensitive, so "nM" (nanomolar) is never nanometres. Counts ("200 billion"),
 years, "30-45 minutes" (when minutes are not a unit of the rule) carry no unit of the rule and are
-not quantities.
+not quantities. Lengths may be written in words before a spelled-out unit ("three micrometres",
+"around five thousand nanometres", "less than one micron"); other dimensions are read from digits
+only, as "three sessions" or "two weeks" are everyday prose.
 
 Binding. A number belongs to the nearest subject mention before it in its sentence (within
 `max_words`), else the nearest after it; a mention from `other_subjects` wins when it is nearer, so in
 "exosomes (30-150 nm), microvesicles (100-1000 nm)" only 30-150 nm is about exosomes. A subject that
-is the unit word itself ("23 sessions" with subject "sessions") binds directly. Without `subjects`,
-every number with a unit of the rule counts.
+is the unit word itself ("23 sessions" with subject "sessions") binds directly. A plural pronoun
+or a definite description ("they", "these", "each vesicle") at a clause start stands for a subject
+at the start of the sentence before (`antecedent`). A number in a table cell that names no subject
+belongs to what the row's first cell names ("Exosome diameter | 800-1,200 nm": `exolint.tables`).
+Without `subjects`, every number with a unit of the rule counts.
 
 Checks. `plausibility`: both ends within the bounds (a strict upper bound, "less than 1 µm", only
 needs room for a plausible size below it; `quantity_bind.conflict_ratio` says how it contradicts).
@@ -63,6 +68,7 @@ from .quantity_extract import (
     fmt_number,
     lost_dash_splits,
 )
+from .quantity_words import with_word_quantities, word_quantities
 from .quantity_bind import Binder, Earlier, ascii_first_words, conflict_ratio, lazy_subjects
 from .quantity_context import Context, compile_context
 from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
@@ -167,7 +173,9 @@ class QuantityRule:
         if found is None:
             text = doc.match_text
             found = [q for a, b in scope_ranges(doc, self.rule.scope)
-                     for q in extract(self.extractor, text, a, b, self.timeout, _ascii_digits(doc, a, b))]
+                     for q in with_word_quantities(extract(self.extractor, text, a, b, self.timeout,
+                                                           _ascii_digits(doc, a, b)),
+                                                   word_quantities(self.extractor, text, a, b, self.timeout))]
             doc.memo[key] = found
         return found
 

@@ -18,7 +18,8 @@ import regex
 
 from ..document import Document
 from ..questions import answered_question
-from .antecedent import PRONOUN, may_hold_pronoun, pronoun_antecedent
+from ..tables import row_header
+from .antecedent import ANAPHOR, PRONOUN, may_hold_anaphor, may_hold_pronoun, pronoun_antecedent
 from .quantity_extract import Quantity
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
@@ -60,7 +61,7 @@ class Binder:
             hi = len(text) if hi < 0 else hi
             if (not self.mention.search(text, lo, hi, timeout=timeout)
                     and not self._question_mentions(doc, lo, hi, timeout)):
-                return None
+                return self._row_subject(doc, q, timeout, cell=(lo, hi))
         a, b = doc.window(q.start, q.end, "sentence")
         best_before = best_after = None
         mentions = self.mentions(text, a, b, timeout)
@@ -80,8 +81,10 @@ class Binder:
         # a mention in its own sentence ("Exosomes are small: they measure ...") it stands for that
         ante: list = []
         first_mention = mentions[0][0] if mentions else b
-        pronouns = PRONOUN.finditer(text, a, first_mention, timeout=timeout) \
-            if may_hold_pronoun(doc, (a, first_mention)) else ()
+        pronouns: list[regex.Match] = list(PRONOUN.finditer(text, a, first_mention, timeout=timeout)) \
+            if may_hold_pronoun(doc, (a, first_mention)) else []
+        if may_hold_anaphor(doc, (a, first_mention)):  # "Each vesicle measures ...", "These vesicles are ..."
+            pronouns += ANAPHOR.finditer(text, a, first_mention, timeout=timeout)
         for m in pronouns:
             if m.end() <= q.start:
                 d, best = len(_TOKEN.findall(text, m.end(), q.start)), best_before
@@ -101,9 +104,25 @@ class Binder:
             else:
                 best_after = (d, True, got.start(), got.end())
         pick = best_before or best_after
-        if pick is None or not pick[1]:
+        if pick is None:
+            return self._row_subject(doc, q, timeout)
+        if not pick[1]:
             return None
         return doc.text[pick[2]:pick[3]]
+
+    def _row_subject(self, doc: Document, q: Quantity, timeout: float | None,
+                     cell: tuple[int, int] | None = None) -> str | None:
+        """In a table cell that names nothing, the subject its row's first cell names last
+        ("Exosome diameter | 800-1,200 nm"; "Roller needle length | 0.5 mm" is about needles).
+        `cell`: the quantity's line, when only the cheap test for our subjects has read it."""
+        head = row_header(doc, q.start)
+        if head is None or (cell is not None and self.mentions(doc.match_text, *cell, timeout)):
+            return None
+        found = self.mentions(doc.match_text, *head, timeout)
+        if not found or not found[-1][2]:
+            return None
+        s, e, _ = found[-1]
+        return doc.text[s:e]
 
     def _question_mentions(self, doc: Document, lo: int, hi: int, timeout: float | None) -> bool:
         """Whether a line without a mention of its own may still bind a quantity to one of our

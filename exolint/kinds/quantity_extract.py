@@ -35,10 +35,10 @@ DIMENSIONS = tuple(BASE_UNIT)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DASH = r"\s*[-‐‑‒–—]\s*|\s+to\s+|\s*\.\.\s*"
-_BELOW = r"<=?|≤|⩽|under|below|up\s+to|less\s+than|smaller\s+than|no\s+more\s+than|at\s+most|max(?:imum)?\.?"
-#: the forms of _BELOW that bound without reaching (see `Quantity.strict`)
-_STRICT = regex.compile(r"(?:<(?!=)|(?i:under|below|less\s+than|smaller\s+than))\s*")
-_ABOVE = r">=?|≥|⩾|over|above|more\s+than|greater\s+than|larger\s+than|at\s+least|min(?:imum)?\.?"
+BELOW = r"<=?|≤|⩽|under|below|up\s+to|less\s+than|smaller\s+than|no\s+more\s+than|at\s+most|max(?:imum)?\.?"
+#: the forms of BELOW that bound without reaching (see `Quantity.strict`)
+STRICT = regex.compile(r"(?:<(?!=)|(?i:under|below|less\s+than|smaller\s+than))\s*")
+ABOVE = r">=?|≥|⩾|over|above|more\s+than|greater\s+than|larger\s+than|at\s+least|min(?:imum)?\.?"
 
 
 def _unit_alternation(names: list[str]) -> str:
@@ -71,8 +71,8 @@ def compile_extractor(unit_names: list[str]) -> Extractor:
     lead = r"(?<![\p{L}\p{N}.,\-‐‑–—/])"
     body = (
         rf"(?:(?i:between)\s+{lead}(?P<blo>{_NUM})(?:\s*{u})?\s+(?i:and)\s+(?P<bhi>{_NUM})\s*{u})"
-        rf"|(?:(?i:{_BELOW})\s*(?P<bval>{_NUM})\s*{u})"
-        rf"|(?:(?i:{_ABOVE})\s*(?P<aval>{_NUM})\s*{u})"
+        rf"|(?:(?i:{BELOW})\s*(?P<bval>{_NUM})\s*{u})"
+        rf"|(?:(?i:{ABOVE})\s*(?P<aval>{_NUM})\s*{u})"
         rf"|(?:{lead}(?P<lo>{_NUM})(?:\s*{u})?(?i:{_DASH})(?P<hi>{_NUM})\s*{u})"
         rf"|(?:{lead}(?P<one>{_NUM})(?:\s*-\s*|\s*){u})"
     )
@@ -226,7 +226,7 @@ def _finditer(ex: Extractor, text: str, start: int, end: int, timeout: float | N
 _UNIT_NAMES = list(UNITS)
 
 
-def _unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
+def unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     m = ex.unit.match(text, pos, end)
     if not m:
         return None
@@ -246,7 +246,7 @@ def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | Non
             lo, hi, lo_end, hi_end = _num(g["blo"]), _num(g["bhi"]), m.end("blo"), m.end("bhi")
         elif g["bval"] is not None:
             lo, hi, lo_end, hi_end = None, _num(g["bval"]), None, m.end("bval")
-            strict = _STRICT.match(text, m.start(), m.start("bval")) is not None
+            strict = STRICT.match(text, m.start(), m.start("bval")) is not None
         elif g["aval"] is not None:
             lo, hi, lo_end, hi_end = _num(g["aval"]), None, None, m.end("aval")
         elif g["lo"] is not None:
@@ -256,11 +256,11 @@ def extract(ex: Extractor, text: str, start: int, end: int, timeout: float | Non
             lo_end, hi_end = None, m.end("one")
             if g["one"].isdigit():
                 digits = g["one"]
-        unit = _unit_after(ex, text, hi_end, m.end())
+        unit = unit_after(ex, text, hi_end, m.end())
         if unit is None:
             continue
         dim, factor = UNITS[unit][0], UNITS[unit][1]
-        lo_unit = _unit_after(ex, text, lo_end, m.end()) if lo_end is not None and lo != hi else None
+        lo_unit = unit_after(ex, text, lo_end, m.end()) if lo_end is not None and lo != hi else None
         lo_factor = UNITS[lo_unit][1] if lo_unit and UNITS[lo_unit][0] == dim else factor
         lo = lo * lo_factor if lo is not None else None
         hi = hi * factor if hi is not None else None

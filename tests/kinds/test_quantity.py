@@ -360,3 +360,32 @@ def test_a_strict_upper_bound_is_implausible_only_below_the_bounds(text, found):
 ])
 def test_a_strict_upper_bound_contradicts_only_sizes_above_it(text, found):
     assert spans(make(checks=["contradiction"]), text) == found
+
+
+# -- table rows -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("row,found", [
+    ("| Exosome diameter | 2-4 µm |", ["2-4 µm"]),               # the row's first cell names the subject
+    ("| Vesicles: small EVs | about 3 µm across |", ["3 µm"]),
+    ("| Cell diameter | 2-4 µm |", []),                           # another subject
+    ("| Roller length | 2-4 µm |", []),                           # no subject at all
+    ("| Exosome diameter | Cells measure 2-4 µm |", []),          # the cell names its own subject
+])
+def test_a_figure_in_a_table_cell_is_said_of_its_rows_first_cell(row, found):
+    from exolint.plugins.markdown import parse as parse_md
+
+    text = f"| Property | Value |\n|---|---|\n{row}\n"
+    rule = make(checks=["plausibility"], units=["length"], fact="exosome-size")
+    doc = parse_md(text, "x.md", {})
+    got = Engine(RuleSet([rule], CompileContext(regex_timeout=0.5))).lint(doc).findings
+    assert [text[f.start.offset:f.end.offset] for f in got] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Exosomes are parcels cells send out. Each vesicle measures 2-4 µm.", ["2-4 µm"]),
+    ("Exosomes are parcels cells send out. These vesicles measure 2-4 µm.", ["2-4 µm"]),
+    ("Microvesicles are larger. Each vesicle measures 2-4 µm.", []),     # the sentence before is not ours
+    ("Exosomes are small. The larger vesicles measure 2-4 µm.", []),     # not a definite description of them
+])
+def test_a_definite_description_stands_for_the_subject_of_the_sentence_before(text, found):
+    rule = make(checks=["plausibility"], units=["length"], fact="exosome-size")
+    assert spans(rule, text) == found

@@ -175,7 +175,12 @@ def render(nodes: list, expect: dict, alts: list, scope: tuple[str, int] = ("par
             if tag in _SCOPE_OF:
                 inner = (_SCOPE_OF[tag], int(tag[1]) if _SCOPE_OF[tag] == "heading" else 0)
             attrs = ' href="/x"' if tag == "a" else ' class="c"'
-            parts.append(f"<{tag}{attrs}>{render(kids, expect, alts, inner)}</{tag}>")
+            if tag == "tr":  # a cell's level is its column
+                body = "".join(f'<td class="c">{render(cell[2], expect, alts, ("table", i))}</td>'
+                               for i, cell in enumerate(kids))
+            else:
+                body = render(kids, expect, alts, inner)
+            parts.append(f"<{tag}{attrs}>{body}</{tag}>")
     return "".join(parts)
 
 

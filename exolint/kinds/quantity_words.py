@@ -1,0 +1,107 @@
+"""Lengths written with number words: "roughly three micrometres", "around five thousand
+nanometres", "less than one micron".
+
+Why its own pass: the digit grammar (`quantity_extract`) is anchored on a digit before a unit,
+which is what makes it fast, and copywriters spell sizes out. Only lengths are read, where a
+spelled-out unit is rare enough to look for with `str.find` before any regex runs; counts of
+sessions, weeks or months in words ("three sessions", "two weeks") are everyday prose.
+"""
+from __future__ import annotations
+
+import regex
+
+from .quantity_extract import ABOVE, BELOW, STRICT, UNITS, Extractor, Quantity, unit_after
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_SMALL.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "(?:" + "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True)) + ")"
+_WORD_NUMBER = rf"(?:(?:a|{_WORD})(?:[\s-]+(?:and[\s-]+)?{_WORD})*)"
+#: spelled-out length units, lower-cased, found with `str.find` before any regex runs
+_SPELLED = {"nm": ("nanomet",), "µm": ("micron", "micromet"), "mm": ("millimet",)}
+_WORD_QUANTITY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}-])(?:(?i:between)\s+(?P<blo>{_WORD_NUMBER})\s+(?i:and)\s+(?P<bhi>{_WORD_NUMBER})"
+    rf"|(?i:{BELOW})\s*(?P<bval>{_WORD_NUMBER})|(?i:{ABOVE})\s*(?P<aval>{_WORD_NUMBER})"
+    rf"|(?P<lo>{_WORD_NUMBER})(?i:\s+to\s+|\s+[-–—]\s+|[–—])(?P<hi>{_WORD_NUMBER})|(?P<one>{_WORD_NUMBER}))\s+\Z",
+    regex.I | regex.V0)
+_WORD_REACH = 80
+
+
+def word_value(words: str) -> float | None:
+    """The number a run of number words names ("five thousand", "two hundred and fifty", "a
+    hundred"), or None when it is not one ("a")."""
+    total = current = 0
+    seen = False
+    for w in regex.split(r"[\s-]+", words.lower()):
+        if w in _SMALL:
+            current += _SMALL[w]
+            seen = True
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            seen = True
+        elif w == "a":
+            current = current or 1
+    return float(total + current) if seen else None
+
+
+def word_quantities(ex: Extractor, text: str, start: int, end: int, timeout: float | None) -> list[Quantity]:
+    """Lengths written with number words in text[start:end] ("three micrometres", "two to five
+    microns"), found from the spelled-out unit backwards; figures already read from digits are
+    not repeated (the caller merges)."""
+    words = [w for name in ex.key for w in _SPELLED.get(name, ())]
+    if not words:
+        return []
+    low = text[start:end].lower()
+    if len(low) != end - start:  # a character whose lower case is longer: offsets would drift
+        return []
+    out: list[Quantity] = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            at = start + i
+            unit = unit_after(ex, text, at, end)
+            m = _WORD_QUANTITY.search(text, max(start, at - _WORD_REACH), at, timeout=timeout) if unit else None
+            if m is not None and unit is not None:
+                q = _word_quantity(ex, text, m, at, end, unit)
+                if q is not None:
+                    out.append(q)
+            i = low.find(w, i + len(w))
+    return out
+
+
+def _word_quantity(ex: Extractor, text: str, m: regex.Match, at: int, end: int, unit: str) -> Quantity | None:
+    g = {k: (word_value(v) if v else None) for k, v in m.groupdict().items()}
+    if m.group("blo"):
+        lo, hi = g["blo"], g["bhi"]
+    elif m.group("bval"):
+        lo, hi = None, g["bval"]
+    elif m.group("aval"):
+        lo, hi = g["aval"], None
+    elif m.group("lo"):
+        lo, hi = g["lo"], g["hi"]
+    else:
+        lo = hi = g["one"]
+    u = ex.unit.match(text, at, end)
+    if (lo is None and hi is None) or (m.group("lo") or m.group("blo")) and (lo is None or hi is None) or u is None:
+        return None
+    factor = UNITS[unit][1]
+    a, b = m.start(), u.end()
+    strict = m.group("bval") is not None and STRICT.match(text, a, m.start("bval")) is not None
+    return Quantity(a, b, text[a:b], lo * factor if lo is not None else None, hi * factor if hi is not None else None,
+                    unit, UNITS[unit][0], strict=strict)
+
+
+def with_word_quantities(found: list[Quantity], spelled: list[Quantity]) -> list[Quantity]:
+    """The quantities read from digits and those read from words, in order; a figure both read
+    (never expected: a number is digits or words) is kept once, as digits."""
+    if not spelled:
+        return found
+    kept = [q for q in spelled if not any(p.start < q.end and q.start < p.end for p in found)]
+    return sorted(found + kept, key=lambda q: q.start)

@@ -1,0 +1,58 @@
+"""The first cell of a table row: what the other cells of the row are about.
+
+Why: a product page's specification table puts the subject in one cell and the figure in the
+next ("Exosome diameter | 800-1,200 nm"), so the figure's own cell never names what it measures.
+Format plugins record each table cell's column as its segment's `level` (0 for a row's first
+cell); a rule that binds a figure to its subject asks here for the row's first cell when the
+figure's own cell names nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .document import Document
+from .segments import Segment
+
+#: segments that live inside a cell's block without being the cell (a link's text, an image's alt)
+_INLINE = frozenset({"link", "alt"})
+
+
+def row_header(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The prose range of the first cell of the table row whose later cell holds prose offset
+    `pos`; None outside tables, in a first cell, or when the row's first cell is empty.
+
+    Walking back from the cell, the columns must fall at every step: a column that does not is in
+    an earlier row, so the row's own first cell had no text."""
+    i = doc.segment_index(pos)
+    if i is None:
+        return None
+    segs = doc.segments
+    cell = _cell_of(segs, i)
+    if cell is None or segs[cell].level == 0:
+        return None
+    column = segs[cell].level
+    for k in range(min(i, cell) - 1, max(cell - 4 * column - 8, -1), -1):
+        s = segs[k]
+        if s.scope in _INLINE:
+            continue
+        if s.scope != "table" or s.level >= column:
+            return None
+        if s.level == 0:
+            return doc.window(s.start, s.start, "paragraph")
+        column = s.level
+    return None
+
+
+def _cell_of(segs: Sequence[Segment], i: int) -> int | None:
+    """The index of the table segment of segment i's cell: i itself, or for a link or an alt text
+    (which carry no column), a table segment of the same block; None outside tables and for a
+    cell that is all link."""
+    if segs[i].scope == "table":
+        return i
+    if segs[i].scope not in _INLINE:
+        return None
+    block = segs[i].block
+    for k in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= k < len(segs) and segs[k].block == block and segs[k].scope == "table":
+            return k
+    return None

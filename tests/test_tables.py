@@ -1,0 +1,57 @@
+"""exolint.tables: a table cell read with its row's first cell, from the columns the format
+plugins record as the cells' segment levels."""
+from __future__ import annotations
+
+import pytest
+
+from exolint.plugins.html import parse as parse_html
+from exolint.plugins.markdown import parse as parse_markdown
+from exolint.tables import row_header
+
+MARKDOWN = """| Property | Value | Note |
+|---|---|---|
+| Vesicle diameter | 40-90 nm | see [lab sheet](https://example.org/sheet) |
+| | 7 g | no name |
+| Fill volume | 5 ml | [sheet two](https://example.org/2) |
+"""
+
+HTML = """<table>
+<tr><th>Property</th><th>Value</th><th>Note</th></tr>
+<tr><td>Vesicle diameter</td><td>40-90 nm</td><td>see <a href="/sheet">lab sheet</a></td></tr>
+<tr><td></td><td>7 g</td><td>no name</td></tr>
+<tr><td>Fill volume</td><td>5 ml</td><td><a href="/2">sheet two</a></td></tr>
+</table>
+<p>After the table, 3 ml.</p>
+"""
+
+
+def _header(doc, needle: str) -> str | None:
+    got = row_header(doc, doc.text.index(needle))
+    return None if got is None else doc.text[got[0]:got[1]]
+
+
+@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html")])
+def test_a_cell_is_read_with_its_rows_first_cell(parse, source, name):
+    doc = parse(source, name, {})
+    assert _header(doc, "40-90 nm") == "Vesicle diameter"
+    assert _header(doc, "lab sheet") == "Vesicle diameter"  # a link in a later cell
+    assert _header(doc, "5 ml") == "Fill volume"
+    assert _header(doc, "Value") == "Property"  # the header row is a row too
+
+
+@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html")])
+def test_no_header_for_a_first_cell_an_empty_first_cell_or_prose(parse, source, name):
+    doc = parse(source, name, {})
+    assert _header(doc, "Fill volume") is None  # a first cell is the header itself
+    # the row's first cell is empty: the walk back meets an earlier row and stops
+    assert _header(doc, "7 g") is None
+    assert _header(doc, "no name") is None
+    assert _header(doc, "sheet two") is None  # a cell that is all link records no column
+    if "After the table" in doc.text:
+        assert _header(doc, "3 ml") is None
+
+
+def test_cells_record_their_columns_as_levels():
+    doc = parse_markdown(MARKDOWN, "x.md")
+    cells = [(doc.text[s.start:s.end], s.level) for s in doc.segments if s.scope == "table"]
+    assert cells[:4] == [("Property", 0), ("Value", 1), ("Note", 2), ("Vesicle diameter", 0)]
