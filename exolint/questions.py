@@ -9,10 +9,10 @@ subject, and a pattern rule with `question:` matches only in answers to question
 And the other way round: a question the page answers with no ("Do you offer exosome injections?" /
 "No. They are not licensed.") is not an offer or a claim of the page (`denied_questions`).
 
-A question is a short block (a heading, or a paragraph such as a bold "**Is it safe?**" line)
-that is one sentence ending with "?"; its answer is the next block, when that block is not a
-question or a heading itself. Only the first answer block counts: later blocks of a long answer
-have usually moved on to another subject.
+A question is a short block (a heading, or a paragraph such as a bold "**Is it safe?**" line) that
+is one sentence ending with "?" (a heading may set it up with a sentence before); its answer is the
+next block, when that block is not a question or a heading itself. Only the first answer block
+counts: later blocks of a long answer have usually moved on to another subject.
 """
 from __future__ import annotations
 
@@ -98,12 +98,14 @@ _INNER_END = regex.compile(r"[.!?][\"”’)\]]*\s+\S")
 
 
 def _is_question(doc: Document, a: int, b: int) -> bool:
-    """Whether the block [a, b) is one sentence ending with "?" and at most MAX_QUESTION long."""
+    """Whether the block [a, b) ends with "?", is at most MAX_QUESTION long and is one sentence,
+    or a heading: a heading may set the question up first ("My clinic says it is risk-free. Is
+    that right?"), while a paragraph of several sentences that ends with "?" is prose."""
     text = doc.text
     while b > a and text[b - 1].isspace():
         b -= 1
     return (0 < b - a <= MAX_QUESTION and text[b - 1] == "?"
-            and _INNER_END.search(text, a, b - 1) is None)
+            and (_INNER_END.search(text, a, b - 1) is None or _scope(doc, a) == "heading"))
 
 
 def _scope(doc: Document, at: int) -> str | None:

@@ -14,7 +14,17 @@ advert or page that said them, and holds no first person (we, our, my, I).
 
 A guide also names the phrases it explains in its headings: a heading that is nothing but quoted
 wording ('"Made in an FDA-approved lab"', '"FDA-approved" and "CE-marked"') mentions those words
-and does not claim them. A quoted testimonial heading names its speaker and is not one.
+and does not claim them. A quoted testimonial heading names its speaker and is not one. Plain text
+has no headings, so there a block of two or more quotations joined by "and" or "or", or of one
+quotation and a few words of topic ('"Guaranteed results" and miracle language'), is one too.
+
+And inside a sentence, a quotation is mentioned rather than claimed when the sentence says so
+(`_mentioned`): it is named as wording ('phrases such as "clinically proven"', 'a label reading
+"FDA-approved"'), reported from an advert or another clinic ('one advert promised "..."', 'some
+websites describe the facial as "100% safe"'), or is itself the subject that the sentence judges
+('"Guaranteed results" is a sales tactic'). The page's own voice (we, our, my) between the
+reporter and the quotation, or in a sentence judging a quotation, keeps the quotation a claim:
+'Our patients describe it as "painless"' is the page's marketing.
 """
 from __future__ import annotations
 
@@ -57,6 +67,10 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 #: its speaker ('"Best facial ever!" – Sarah') and is not one.
 _QUOTE = r"(?:\"[^\"\n]{2,}\"|“[^“”\n]{2,}”|«[^«»\n]{2,}»)"
 _QUOTED_HEADING = regex.compile(rf"[^\S\n]*{_QUOTE}(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})*[.:?!]?[^\S\n]*")
+#: the same as a block of plain text: two or more quotations, or one and a few words of topic
+_QUOTED_BLOCK = regex.compile(
+    rf"[^\S\n]*{_QUOTE}(?:(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})+"
+    rf"|[^\S\n]+(?:and|or|&)(?:[^\S\n]+(?!(?:we|our|ours|my|I|us)\b)[\p{{L}}-]+){{1,4}})[.:?!]?[^\S\n]*")
 _ONE_QUOTE = regex.compile(_QUOTE)
 
 
@@ -67,20 +81,66 @@ def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     last = None
+    plain = doc.format == "text"
     for s in doc.segments:
-        if s.scope != "heading":
+        if s.scope != "heading" and not plain:
             continue
         a, b = doc.window(s.start, s.start, "paragraph")
         if (a, b) == last:
             continue
         last = (a, b)
-        if _QUOTED_HEADING.fullmatch(text, a, b):
+        if (_QUOTED_HEADING if s.scope == "heading" else _QUOTED_BLOCK).fullmatch(text, a, b):
             out += [m.span() for m in _ONE_QUOTE.finditer(text, a, b)]
     return out
 
 
+#: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
+_NAMED_AS_WORDING = regex.compile(
+    r"(?:\bsuch\s+as|\blike|\b(?:phrases?|words?|terms?|claims?|labels?|slogans?|badges?|wording|"
+    r"reassurances?|promises?|taglines?|headlines?)(?:\s+(?:such\s+as|like))?|\breading|\bthat\s+reads?|"
+    r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$",
+    regex.I)
+#: someone else's advert or page reporting it, earlier in the sentence
+_REPORTER = regex.compile(
+    r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
+    r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?)\b"
+    r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
+    r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
+    r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?)\b", regex.I)
+#: a quotation that the sentence judges, at its start ('"X" is a sales tactic')
+_JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells)\b",
+                        regex.I)
+#: a quotation listed right after one that is mentioned ('such as "A", "B" or "C"')
+_LISTED_AFTER = regex.compile(r"[^\S\n]*(?:,|;|/|,?[^\S\n]*(?:or|and|nor))[^\S\n]*$", regex.I)
+
+
+def _mentioned(doc: Document) -> list[tuple[int, int]]:
+    """The quotations that their sentence names as wording, reports from someone else or judges."""
+    text = doc.text
+    if '"' not in text and "“" not in text and "«" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    prev: tuple[int, int] | None = None  # the last mentioned quotation
+    for m in _ONE_QUOTE.finditer(text):
+        a, b = m.span()
+        sa, sb = doc.window(a, b, "sentence")
+        before = text[sa:a]
+        if (prev is not None and prev[1] >= sa and _LISTED_AFTER.match(text[prev[1]:a]) is not None
+                or _NAMED_AS_WORDING.search(before) is not None):
+            hit = True
+        else:
+            rep = _REPORTER.search(before)
+            hit = rep is not None and _FIRST_PERSON.search(text, sa + rep.end(), a) is None
+            if not hit and not before.strip(" \t([*_") and _JUDGED.match(text, b, sb) is not None:
+                hit = _FIRST_PERSON.search(text, sa, sb) is None
+        if hit:
+            out.append((a, b))
+            prev = (a, b)
+    return out
+
+
 def _find(doc: Document) -> list[tuple[int, int]]:
-    return sorted(_listed(doc) + _quoted_headings(doc))
+    return sorted(set(_listed(doc) + _quoted_headings(doc) + _mentioned(doc)))
 
 
 def _listed(doc: Document) -> list[tuple[int, int]]:

@@ -58,6 +58,16 @@ def test_blocks_that_are_not_answers(page, expected):
     assert _pairs(parse_markdown(page, "faq.md")) == expected
 
 
+def test_a_heading_may_set_its_question_up_with_a_sentence_before():
+    page = "## My friend says peels never sting. Is that true?\n\nNo. Most people feel a brief tingle.\n"
+    doc = parse_markdown(page, "faq.md")
+    assert _pairs(doc) == [("My friend says peels never sting. Is that true?", "No. Most people feel a brief tingle.")]
+    assert [doc.text[a:b] for a, b in denied_questions(doc)] == ["My friend says peels never sting. Is that true?"]
+    # a paragraph of two sentences that ends with a question is prose, not an FAQ entry
+    prose = parse_markdown("Peels rarely sting. Why do some people worry?\n\nMostly from old adverts.\n", "p.md")
+    assert _pairs(prose) == []
+
+
 def test_a_long_question_is_prose():
     question = "Is it " + "really " * (MAX_QUESTION // 7) + "worth it?"
     doc = parse_text(f"{question}\n\nYes.\n", "faq.txt")

@@ -79,3 +79,43 @@ def test_a_block_with_the_pages_own_words_between_quotations_is_not_a_list():
 def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
     doc = parse_markdown(f"{heading}\n\nText under it.\n", "guide.md")
     assert _quoted(doc) == quoted
+
+
+@pytest.mark.parametrize("text,quoted", [
+    # named as wording
+    ('Watch for phrases such as "clinically proven", "backed by science" or "no downtime".',
+     ['"clinically proven"', '"backed by science"', '"no downtime"']),
+    ('A jar reading “FDA-approved exosome cream” is wrong twice over.', ['“FDA-approved exosome cream”']),
+    # reported from someone else's advert or page
+    ('One leaflet we were handed promised "zero risk and instant results".', ['"zero risk and instant results"']),
+    ('Some salons describe the facial as "100% safe" or promise "no side effects".',
+     ['"100% safe"', '"no side effects"']),
+    # judged by the sentence it opens
+    ('"Results guaranteed or your money back" is a sales tactic, not a promise.',
+     ['"Results guaranteed or your money back"']),
+    # the page's own voice keeps its quotations claims
+    ('Our patients describe the facial as "painless and 100% safe".', []),
+    ('Other clinics claim a lot, but our serum is "100% safe".', []),
+    ('"100% safe" is our promise to every client.', []),
+    ('Our facial is "100% safe" and "FDA approved".', []),
+])
+def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):
+    assert _quoted(parse_text(text, "x.txt")) == quoted
+
+
+@pytest.mark.parametrize("block,quoted", [
+    ('"Zero downtime" and "no side effects"', ['"Zero downtime"', '"no side effects"']),
+    ('"Guaranteed results" and miracle language', ['"Guaranteed results"']),
+    ('"Best facial ever!"', []),                       # one quotation alone: a testimonial
+    ('"Guaranteed results" and our promise', []),     # the page's own voice
+])
+def test_a_plain_text_block_of_quoted_wording_mentions_it(block, quoted):
+    doc = parse_text(f"{block}\n\nSome text under it explains the phrases.", "guide.txt")
+    assert _quoted(doc) == quoted
+
+
+def test_the_engine_drops_a_finding_inside_a_mentioned_quotation():
+    text = 'Some websites call the treatment "absolutely safe". No procedure is.'
+    assert [f.rule for f in exolint.lint_text(text, "text") if f.matched == "absolutely safe"] == []
+    own = exolint.lint_text('Our treatment is "absolutely safe".', "text")
+    assert [f.rule for f in own if f.matched == "absolutely safe"] == ["EXO401"]
