@@ -167,7 +167,7 @@ def _shape(text: str) -> tuple[bool, int | None, int, bool]:
     citation. Sites repeat reference lists and footers on every page, so this is remembered by text."""
     got = _SHAPES.get(text)
     if got is None:
-        prose = len(_PROSE.findall(text)) >= 2
+        prose = len(_PROSE.findall(_URL.sub(" ", text) if "://" in text else text)) >= 2  # "/what-are-exosomes/"
         num = _NUMBERED.match(text)
         n, body_at = None, 0
         if num:
@@ -223,6 +223,8 @@ def _build(doc: Document) -> RefIndex:
         if prose:
             if scope != "list":
                 in_refs = False  # prose again: the list has ended
+            elif in_refs:
+                list_no += 1  # an item of the list all the same: the ones after it keep their numbers
             continue
         if n is not None:
             body = text[body_at:]

@@ -15,9 +15,11 @@ _NOT_NAME = (r"(?!(?:In|On|By|At|Since|From|The|This|That|Until|During|Before|Af
 _SURNAME = _NOT_NAME + r"(?-i:\p{Lu}[\p{Ll}'’\-]+(?:[ -]\p{Lu}[\p{Ll}'’\-]+)?)"
 _YEAR = r"(?:19|20)\d{2}[a-z]?\b"
 EVIDENCE_PATTERNS: dict[str, str] = {
-    # Smith et al., 2021 / Smith et al. (2021) / (Smith, 2020) / Smith and Jones 2019 / Smith (2021)
+    # Smith et al., 2021 / Smith et al. (2021) / (Smith, 2020) / Smith and Jones 2019 / Smith (2021) /
+    # Smith and colleagues (2021) / the 2021 trial by Smith
     "author-year": (
-        r"(?<!\bof\s)" + _SURNAME + r"\s+et\.?\s+al\.?,?\s*[\(\[]?\s*" + _YEAR
+        r"(?<!\bof\s)" + _SURNAME + r"\s+(?:et\.?\s+al\.?|and\s+(?:colleagues|co-?workers))\.?,?\s*[\(\[]?\s*" + _YEAR
+        + r"|\b" + _YEAR + r"\s+(?:randomi[sz]ed\s+)?(?:trial|study|paper|review|meta-analysis)\s+by\s+" + _SURNAME
         + r"|(?<!\bof\s)" + _SURNAME + r"\s+(?:and|&)\s+" + _SURNAME + r",?\s*[\(\[]?\s*" + _YEAR
         + r"|\(\s*" + _SURNAME + r"(?:\s+et\.?\s+al\.?)?,?\s+" + _YEAR + r"\s*[\);]"
         + r"|(?<!\bof\s)" + _SURNAME + r"\s+\(\s*" + _YEAR + r"\s*\)"

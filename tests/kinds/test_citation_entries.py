@@ -55,6 +55,24 @@ def test_a_source_column_header_does_not_open_a_reference_list():
     assert [(e.number, e.complete) for e in ce.reference_index(parse_md(listed, "x.md")).entries] == [(1, True)]
 
 
+def test_an_item_that_reads_as_prose_keeps_the_numbers_of_the_items_after_it():
+    from exolint.plugins.markdown import parse as parse_md
+
+    page = ("## References\n\n1. Kalluri R, LeBleu VS. The biology of exosomes. Science. 2020;367:eaau6977.\n"
+            "2. Our clinic's own notes, which are kept on file and can be shown to patients who ask.\n"
+            "3. Okafor B, Lund M. Vesicles in skin repair. Skin Res. 2021;9:12-20.\n")
+    idx = ce.reference_index(parse_md(page, "x.md"))
+    assert [(e.number, e.text[:6]) for e in idx.entries] == [(1, "Kallur"), (3, "Okafor")]
+
+
+def test_words_in_a_link_do_not_make_an_entry_read_as_prose():
+    from exolint.plugins.markdown import parse as parse_md
+
+    page = ("## Sources\n\n1. Lab Guides Ltd. What are vesicles? https://example.org/what-are-vesicles/\n"
+            "2. Okafor B, Lund M. Vesicles in skin repair. Skin Res. 2021;9:12-20.\n")
+    assert [e.number for e in ce.reference_index(parse_md(page, "x.md")).entries] == [1, 2]
+
+
 @pytest.mark.parametrize("entry", [
     "FDA, Public Safety Notification on Exosome Products, December 6, 2019.",
     "FDA. Public Safety Notification on Exosome Products. 6 December 2019.",

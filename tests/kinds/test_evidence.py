@@ -33,6 +33,18 @@ def test_unsourced_percentage_is_reported_on_the_claim_words():
     assert spans("EXO201", text) == ["increased collagen production by 28%"]
 
 
+@pytest.mark.parametrize("text,want", [
+    ("A 2019 trial by Moreau found 35% more regrowth than placebo.", []),
+    ("Moreau and colleagues (2019) found 35% more regrowth than placebo.", []),
+    ("Moreau and co-workers, 2019, found 35% more regrowth than placebo.", []),
+    # colleagues without a year, or a year without an author, name no paper
+    ("Dr Moreau and colleagues found 35% more regrowth than placebo.", ["35% more"]),
+    ("A 2019 trial found 35% more regrowth than placebo.", ["35% more"]),
+])
+def test_an_author_with_colleagues_and_a_year_is_a_source(text, want):
+    assert spans("EXO201", text) == want
+
+
 def test_chained_figures_are_one_claim():
     text = "It boosted elastin by 40% and reduced redness by 12% within weeks."
     assert spans("EXO201", text) == ["boosted elastin by 40% and reduced redness by 12%"]
