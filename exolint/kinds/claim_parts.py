@@ -18,7 +18,8 @@ _COMPLEMENT = regex.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:a|an|t
 #: words that may follow a predicate said of an earlier object ("exosomes approved BY the FDA")
 _FUNCTION = frozenset("""by for in as and or to under within across since on at of with from
     throughout worldwide globally nationwide already now today yet too also both either since
-    before after until when while because so if but then during once unless""".split())
+    before after until when while because so if but then during once unless
+    last this earlier recently previously ago""".split())
 
 
 def found(doc: Document, pattern: regex.Pattern, starts: tuple[tuple[str, ...], tuple[str, ...]] | None,

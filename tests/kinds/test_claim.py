@@ -60,6 +60,18 @@ def test_active_passive_and_aliases(text, span):
     assert spans(fda(), text) == [span]
 
 
+@pytest.mark.parametrize("text,span", [
+    # a time phrase after the agent is not a noun the predicate describes
+    ("Our exosome serum was approved by the FDA last year.", "exosome serum was approved by the FDA"),
+    ("Our exosomes were approved by the FDA earlier this year.", "exosomes were approved by the FDA"),
+    ("Our exosome serum was approved by the FDA recently.", "exosome serum was approved by the FDA"),
+    # "win" and "gain" hold an approval as "won" and "gained" do
+    ("Our exosome booster wins FDA approval.", "exosome booster wins FDA approval"),
+])
+def test_time_phrases_and_winning_an_approval(text, span):
+    assert spans(fda(), text) == [span]
+
+
 def test_message_names_source_date_and_as_of():
     doc = parse("Our FDA-approved exosome serum works.", "x.txt")
     (f,) = Engine(RuleSet([fda()])).lint(doc).findings
