@@ -54,3 +54,16 @@ def test_a_numbered_list_inside_a_sentence_holds_no_citation():
     assert found("Results improved (1) in most patients.") == ["(1)"]
     # the second item must be in the same block
     assert found("Bring (1) your ID.\n\nAnd (2) a list follows.") == ["(1)"]
+
+
+def test_telephone_area_codes_and_counters_are_no_markers():
+    def found(text: str) -> list[str]:
+        doc = parse(text, "x.txt")
+        return [text[s:e] for s, e, _ in markers(doc, 0, len(text), 1.0)]
+
+    assert found("Book online or call (03) 9555 0176 today.") == []
+    assert found("Questions? Call us on (480) 555-0147.") == []
+    assert found("Basket (0) | Wishlist (0)") == []
+    assert found("Your basket (2) is waiting.") == []
+    # a marker before a full stop or a space and a word still is one
+    assert found("Collagen rose in a small trial (3). Results varied (4) across ages.") == ["(3)", "(4)"]
