@@ -5,6 +5,8 @@ r"""`density`: phrases repeated far beyond what the text needs, doorway-link lis
     # repeated-phrase: candidates come from `phrase` (a regex whose group `phrase` is the phrase) or
     # from word n-grams (ngram: [2, 4]); a candidate is then counted wherever it occurs, any case.
     phrase: '\b(?:near|around)\s+(?P<phrase>...)'
+    count: matches                   # or: count only where `phrase` matches (a town after a
+                                     # treatment word, not every mention of the town)
     ngram: [2, 4]
     min_count: 5                     # at least this many occurrences, and
     per_1000_words: 3.0              # at least this rate per 1,000 words of prose, or
@@ -61,6 +63,7 @@ SCHEMA = {
         "max_gap": {"type": "integer", "minimum": 0},
         "min_words": {"type": "integer", "minimum": 5},
         "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+        "count": {"enum": ["occurrences", "matches"]},
     },
     "required": ["mode"],
 }
@@ -108,6 +111,8 @@ class DensityRule:
     requires: regex.Pattern | None = None
     #: literal words that follow the whitespace every `requires` match starts with (see density_scan)
     requires_words: frozenset[str] | None = None
+    #: count a phrase where `phrase` matched it, not wherever its words occur (`count: matches`)
+    count_matches: bool = False
 
     # -- repeated phrases ----------------------------------------------------------------------------
     def _lines(self, text: str) -> list[tuple[int, int]]:
@@ -125,10 +130,13 @@ class DensityRule:
                 lines[a] = end = len(text) if b < 0 else b
         return sorted(lines.items())
 
-    def _candidates(self, doc: Document, words: list[str]) -> set[str]:
+    def _candidates(self, doc: Document, words: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Candidate phrases (lower-cased), each with the spans `phrase` matched it at (none for
+        n-grams)."""
         text = doc.match_text
         if self.phrase is not None:
-            out = set()
+            out: dict[str, list[tuple[int, int]]] = {}
+            named = "phrase" in self.phrase.groupindex
             if self.requires is None:
                 # tried only where the phrase's literal first words occur (kinds.scan), per block
                 found: Iterable[regex.Match] = finditer(self.phrase, doc, None, self.timeout)
@@ -136,9 +144,9 @@ class DensityRule:
                 found = (m for a, b in self._lines(text)
                          for m in self.phrase.finditer(text, a, b, timeout=self.timeout))
             for m in found:
-                p = m.group("phrase") if "phrase" in self.phrase.groupindex else m.group()
-                if p:
-                    out.add(" ".join(p.lower().split()))
+                span = m.span("phrase") if named else m.span()
+                if span[1] > span[0]:
+                    out.setdefault(" ".join(text[span[0]:span[1]].lower().split()), []).append(span)
             return out
         counts: dict[str, int] = {}
         lo, hi = self.ngram
@@ -152,7 +160,7 @@ class DensityRule:
                     continue  # an acronym (FDA, MHRA): a name, not stuffing
                 key = " ".join(gram).lower()
                 counts[key] = counts.get(key, 0) + 1
-        return {k for k, c in counts.items() if c >= self.min_count}
+        return {k: [] for k, c in counts.items() if c >= self.min_count}
 
     def _repeated(self, doc: Document) -> Iterable[Hit]:
         if self.phrase is not None:
@@ -168,10 +176,10 @@ class DensityRule:
             return
         heads = _heading_ranges(doc)
         best = None
-        for cand in cands:
+        for cand, matched in cands.items():
             if cand in self.ignore:
                 continue
-            occ = phrase_occurrences(doc, cand, self.timeout)
+            occ = matched if self.count_matches else phrase_occurrences(doc, cand, self.timeout)
             if len(occ) < self.min_count:
                 continue
             if words is None:
@@ -268,4 +276,4 @@ def compile(rule: Rule, ctx: CompileContext) -> DensityRule:
         o.get("min_items", 3), o.get("max_gap", 2), o.get("min_words", 25), float(o.get("similarity", 0.8)),
         ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())),
         compile_pattern(o["requires"], ignorecase=True, key=("requires",)) if "requires" in o else None,
-        whitespace_led_words(o["requires"]) if "requires" in o else None)
+        whitespace_led_words(o["requires"]) if "requires" in o else None, o.get("count") == "matches")

@@ -197,3 +197,30 @@ def test_json_output_carries_related_locations(tmp_path):
     assert len(f["related"]) == 4
     for r in f["related"]:
         assert STUFFED[r["start"]["offset"]:r["end"]["offset"]] == "Elmbridge, Kent"
+
+
+# -- count: matches --------------------------------------------------------------------------------------
+def test_count_matches_counts_where_the_phrase_matched_not_every_mention():
+    text = ("Our peel Ashby clinic is open late. The facial Ashby patients like takes an hour. "
+            "Ashby is a market town, and Ashby has a station. Visit Ashby, or stay in Ashby overnight.")
+    doc = parse(text, "x.txt")
+
+    def counted(**extra):
+        rule = make(mode="repeated-phrase", phrase=r"\b(?:peel|facial)\s+(?P<phrase>(?-i:\p{Lu}\p{Ll}+))",
+                    min_count=3, per_1000_words=0, **extra)
+        return [f.message for f in Engine(RuleSet([rule])).lint(doc).findings]
+
+    assert counted() == ["Ashby x6"]           # every mention of the town, once it is a candidate
+    assert counted(count="matches") == []      # glued to a treatment only twice
+    glued = parse(text + " Our peel Ashby offer ends soon.", "x.txt")
+    rule = make(mode="repeated-phrase", phrase=r"\b(?:peel|facial)\s+(?P<phrase>(?-i:\p{Lu}\p{Ll}+))",
+                min_count=3, per_1000_words=0, count="matches")
+    assert [f.message for f in Engine(RuleSet([rule])).lint(glued).findings] == ["Ashby x3"]
+
+
+def test_exo508_counts_a_town_glued_to_treatment_names():
+    page = ("Looking for a peel Ashby locals trust? Our microneedling Ashby team is friendly, the PRP Ashby "
+            "patients book sells out, and our Ashby clinic is open late.")
+    assert [f.matched for f in findings("EXO508", page)] == ["ashby"]
+    honest = "Our Ashby clinic offers peels, PRP and microneedling in Ashby. Parking in Ashby is free."
+    assert findings("EXO508", honest) == []
