@@ -74,8 +74,21 @@ _QUOTED_BLOCK = regex.compile(
 _ONE_QUOTE = regex.compile(_QUOTE)
 
 
+#: a heading that frames its quotations: a label before them ('Claim 2: "..."', 'SKIN STUDIO: "..."')
+_LABELLED = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\p{{N}}'’&.#-]+[^\S\n]+){{0,4}}[\p{{L}}\p{{N}}'’&.#-]+:[^\S\n]*{_QUOTE}")
+#: ... or a word that judges or examines them ('Why "FDA-approved" misleads', 'Myth: ...')
+_JUDGING = regex.compile(
+    r"\b(?:claims?|myths?|facts?|fact-check\w*|ratings?|verdicts?|rulings?|why|misleading|false|true|wrong|"
+    r"debunked|red\s+flags?|warning\s+signs?)\b", regex.I)
+#: a testimonial's speaker after its quotation ('"Best facial ever!" – Sarah')
+_SPEAKER = regex.compile(rf"{_QUOTE}[^\S\n]*[-–—]")
+_HEADING_LINE = 120
+
+
 def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
-    """The quotations of the headings that are nothing but quoted wording (see `_QUOTED_HEADING`)."""
+    """The quotations of headings, table cells and plain-text heading lines that mention wording
+    rather than claim it: nothing but quoted wording (`_QUOTED_HEADING`, `_QUOTED_BLOCK`), or
+    quotations a heading frames with a label or a judging word and no first person (`_framed`)."""
     text = doc.text
     if '"' not in text and "“" not in text and "«" not in text:
         return []
@@ -83,21 +96,37 @@ def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
     last = None
     plain = doc.format == "text"
     for s in doc.segments:
-        if s.scope != "heading" and not plain:
+        if s.scope not in ("heading", "table") and not plain:
             continue
         a, b = doc.window(s.start, s.start, "paragraph")
         if (a, b) == last:
             continue
         last = (a, b)
-        if (_QUOTED_HEADING if s.scope == "heading" else _QUOTED_BLOCK).fullmatch(text, a, b):
+        if '"' not in text[a:b] and "“" not in text[a:b] and "«" not in text[a:b]:
+            continue
+        if s.scope in ("heading", "table"):
+            ok = _QUOTED_HEADING.fullmatch(text, a, b) is not None or (s.scope == "heading" and _framed(text, a, b))
+        else:  # a block of plain text: a short one without a closing full stop is a heading line
+            line = text[a:b].rstrip()
+            heading = len(line) <= _HEADING_LINE and line[-1:] not in (".", "!")
+            ok = _QUOTED_BLOCK.fullmatch(text, a, b) is not None or heading and (
+                _framed(text, a, b) or line.upper() == line and _QUOTED_HEADING.fullmatch(text, a, b) is not None)
+        if ok:
             out += [m.span() for m in _ONE_QUOTE.finditer(text, a, b)]
     return out
+
+
+def _framed(text: str, a: int, b: int) -> bool:
+    if _FIRST_PERSON.search(text, a, b) is not None or _SPEAKER.search(text, a, b) is not None:
+        return False
+    return _LABELLED.match(text, a, b) is not None or _JUDGING.search(text, a, b) is not None
 
 
 #: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
 _NAMED_AS_WORDING = regex.compile(
     r"(?:\bsuch\s+as|\blike|\b(?:phrases?|words?|terms?|claims?|labels?|slogans?|badges?|wording|"
-    r"reassurances?|promises?|taglines?|headlines?)(?:\s+(?:such\s+as|like))?|\breading|\bthat\s+reads?|"
+    r"reassurances?|promises?|taglines?|headlines?|figures?|numbers?|statistics?|stats?)(?:\s+(?:such\s+as|like))?"
+    r"|\breading|\bthat\s+reads?|"
     r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$",
     regex.I)
 #: someone else's advert or page reporting it, earlier in the sentence
@@ -106,7 +135,8 @@ _REPORTER = regex.compile(
     r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?)\b"
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
-    r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?)\b", regex.I)
+    r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
+    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used)\b", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')
 _JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells)\b",
                         regex.I)

@@ -1,10 +1,11 @@
-"""The first cell of a table row: what the other cells of the row are about.
+"""Table rows: the first cell says what the other cells of the row are about, and a source in one
+cell backs a figure in another.
 
 Why: a product page's specification table puts the subject in one cell and the figure in the
 next ("Exosome diameter | 800-1,200 nm"), so the figure's own cell never names what it measures.
 Format plugins record each table cell's column as its segment's `level` (0 for a row's first
 cell); a rule that binds a figure to its subject asks here for the row's first cell when the
-figure's own cell names nothing.
+figure's own cell names nothing, and the evidence kind reads a figure's whole row for its source.
 """
 from __future__ import annotations
 
@@ -19,26 +20,61 @@ _INLINE = frozenset({"link", "alt"})
 
 def row_header(doc: Document, pos: int) -> tuple[int, int] | None:
     """The prose range of the first cell of the table row whose later cell holds prose offset
-    `pos`; None outside tables, in a first cell, or when the row's first cell is empty.
+    `pos`; None outside tables, in a first cell, or when the row's first cell is empty."""
+    i = doc.segment_index(pos)
+    if i is None:
+        return None
+    cell = _cell_of(doc.segments, i)
+    if cell is None or doc.segments[cell].level == 0:
+        return None
+    first = _row_start(doc.segments, cell)
+    if first is None:
+        return None
+    start = doc.segments[first].start
+    return doc.window(start, start, "paragraph")
 
-    Walking back from the cell, the columns must fall at every step: a column that does not is in
-    an earlier row, so the row's own first cell had no text."""
+
+def row_span(doc: Document, pos: int) -> tuple[int, int] | None:
+    """The prose range from the first to the last cell of the table row holding prose offset
+    `pos` (a source in the row's "Source" cell backs a figure in its "Result" cell); None outside
+    tables or when the row's first cell is empty."""
     i = doc.segment_index(pos)
     if i is None:
         return None
     segs = doc.segments
     cell = _cell_of(segs, i)
-    if cell is None or segs[cell].level == 0:
+    if cell is None:
         return None
+    first = _row_start(segs, cell)
+    if first is None:
+        return None
+    column, last = 0, first
+    for k in range(first + 1, len(segs)):
+        s = segs[k]
+        if s.scope in _INLINE:
+            last = k
+            continue
+        if s.scope != "table" or s.level <= column:
+            break  # the next row, or the table has ended
+        column, last = s.level, k
+    return segs[first].start, segs[last].end
+
+
+def _row_start(segs: Sequence[Segment], cell: int) -> int | None:
+    """The index of the first cell of the row of table segment `cell`: walking back, the columns
+    must fall at every step; a column that does not is in an earlier row, so the row's own first
+    cell had no text (None)."""
     column = segs[cell].level
-    for k in range(min(i, cell) - 1, max(cell - 4 * column - 8, -1), -1):
+    if column == 0:
+        return cell
+    for k in range(cell - 1, max(cell - 4 * column - 8, -1), -1):
         s = segs[k]
         if s.scope in _INLINE:
             continue
         if s.scope != "table" or s.level >= column:
             return None
         if s.level == 0:
-            return doc.window(s.start, s.start, "paragraph")
+            return k
         column = s.level
     return None
 

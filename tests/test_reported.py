@@ -74,7 +74,13 @@ def test_a_block_with_the_pages_own_words_between_quotations_is_not_a_list():
     ('## "FDA-approved" and "CE-marked"', ['"FDA-approved"', '"CE-marked"']),
     ('## “Nine out of ten clients saw results”', ['“Nine out of ten clients saw results”']),
     ('## "Best facial I ever had!" – Sarah, Leeds', []),   # a testimonial names its speaker
-    ('## Why "FDA-approved" misleads', []),                # a heading with words of its own
+    # a heading that frames its quotations with a label or a judging word mentions them too
+    ('## Why "FDA-approved" misleads', ['"FDA-approved"']),
+    ('## Claim 3: "Exosomes are 100% safe"', ['"Exosomes are 100% safe"']),
+    ('## Myth: "natural means risk-free"', ['"natural means risk-free"']),
+    # ... but not in the page's own voice, and not a heading of its own words around a quotation
+    ('## Why our facial is "100% safe"', []),
+    ('## The "100% safe" exosome facial', []),
 ])
 def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
     doc = parse_markdown(f"{heading}\n\nText under it.\n", "guide.md")
@@ -119,3 +125,19 @@ def test_the_engine_drops_a_finding_inside_a_mentioned_quotation():
     assert [f.rule for f in exolint.lint_text(text, "text") if f.matched == "absolutely safe"] == []
     own = exolint.lint_text('Our treatment is "absolutely safe".', "text")
     assert [f.rule for f in own if f.matched == "absolutely safe"] == ["EXO401"]
+
+
+def test_a_table_cell_of_nothing_but_a_quotation_mentions_it():
+    page = '| Claim | Rating |\n|---|---|\n| "Exosomes are FDA-approved" | False |\n| Our serum is "100% safe" | x |\n'
+    assert _quoted(parse_markdown(page, "check.md")) == ['"Exosomes are FDA-approved"']
+
+
+@pytest.mark.parametrize("line,quoted", [
+    ('CLINIC A: "FDA-APPROVED EXOSOMES" AND "100% SAFE"', ['"FDA-APPROVED EXOSOMES"', '"100% SAFE"']),
+    ('"IT IS NATURAL, SO IT MUST BE SAFE"', ['"IT IS NATURAL, SO IT MUST BE SAFE"']),  # a shouted heading line
+    ('"It is natural, so it must be safe"', []),            # one quotation alone: a testimonial
+    ('CLINIC A: "FDA-APPROVED EXOSOMES" ARE OURS.', []),    # a sentence, not a heading line
+])
+def test_a_plain_text_heading_line_that_frames_quotations_mentions_them(line, quoted):
+    doc = parse_text(f"{line}\n\nThe text under it explains what the advert said.", "news.txt")
+    assert _quoted(doc) == quoted

@@ -6,7 +6,7 @@ import pytest
 
 from exolint.plugins.html import parse as parse_html
 from exolint.plugins.markdown import parse as parse_markdown
-from exolint.tables import row_header
+from exolint.tables import row_header, row_span
 
 MARKDOWN = """| Property | Value | Note |
 |---|---|---|
@@ -55,3 +55,23 @@ def test_cells_record_their_columns_as_levels():
     doc = parse_markdown(MARKDOWN, "x.md")
     cells = [(doc.text[s.start:s.end], s.level) for s in doc.segments if s.scope == "table"]
     assert cells[:4] == [("Property", 0), ("Value", 1), ("Note", 2), ("Vesicle diameter", 0)]
+
+
+@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html")])
+def test_a_row_spans_its_cells_from_the_first_to_the_last(parse, source, name):
+    doc = parse(source, name, {})
+    row = row_span(doc, doc.text.index("40-90 nm"))
+    assert row is not None and doc.text[row[0]:row[1]].split("\n\n") == ["Vesicle diameter", "40-90 nm", "see lab sheet"]
+    first = row_span(doc, doc.text.index("Fill volume"))  # from the first cell too
+    assert first is not None and doc.text[first[0]:first[1]].split("\n\n")[:2] == ["Fill volume", "5 ml"]
+    assert row_span(doc, doc.text.index("7 g")) is None  # the row's first cell is empty
+
+
+def test_a_source_in_another_cell_of_the_row_backs_a_figure():
+    import exolint
+
+    table = ("| Treatment | Result | Source |\n|---|---|---|\n"
+             "| Peel | 40% fewer lines | Moreau et al., 2021 |\n"
+             "| Serum | 30% fewer lines | our own survey |\n")
+    found = [(f.rule, f.matched) for f in exolint.lint_text(table, "markdown") if f.rule == "EXO201"]
+    assert found == [("EXO201", "30% fewer")]

@@ -58,6 +58,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from ..tables import row_span
 from . import citations as cit
 from .citation_entries import Entry, reference_index
 from .citation_sources import EVIDENCE_PATTERNS, find_evidence
@@ -168,6 +169,10 @@ class EvidenceRule:
             if idx.inside_entry(s, e):
                 continue
             wa, wb = doc.window(s, e, self.rule.window)
+            if self.rule.window in ("sentence", "paragraph"):
+                row = row_span(doc, s)  # a table row is one statement: its "Source" cell counts
+                if row is not None:
+                    wa, wb = min(wa, row[0]), max(wb, row[1])
             if self._excepted(doc, s, e, wa, wb):
                 continue
             if (wa, wb) not in sourced:
