@@ -75,7 +75,8 @@ _ONE_QUOTE = regex.compile(_QUOTE)
 
 
 #: a heading that frames its quotations: a label before them ('Claim 2: "..."', 'SKIN STUDIO: "..."')
-_LABELLED = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\p{{N}}'’&.#-]+[^\S\n]+){{0,4}}[\p{{L}}\p{{N}}'’&.#-]+:[^\S\n]*{_QUOTE}")
+_LABELLED = regex.compile(
+    rf"[^\S\n]*(?:[\p{{L}}\p{{N}}'’&.#-]+[^\S\n]+){{0,4}}[\p{{L}}\p{{N}}'’&.#-]+:[^\S\n]*{_QUOTE}")
 #: ... or a word that judges or examines them ('Why "FDA-approved" misleads', 'Myth: ...')
 _JUDGING = regex.compile(
     r"\b(?:claims?|myths?|facts?|fact-check\w*|ratings?|verdicts?|rulings?|why|misleading|false|true|wrong|"

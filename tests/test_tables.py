@@ -61,7 +61,8 @@ def test_cells_record_their_columns_as_levels():
 def test_a_row_spans_its_cells_from_the_first_to_the_last(parse, source, name):
     doc = parse(source, name, {})
     row = row_span(doc, doc.text.index("40-90 nm"))
-    assert row is not None and doc.text[row[0]:row[1]].split("\n\n") == ["Vesicle diameter", "40-90 nm", "see lab sheet"]
+    assert row is not None
+    assert doc.text[row[0]:row[1]].split("\n\n") == ["Vesicle diameter", "40-90 nm", "see lab sheet"]
     first = row_span(doc, doc.text.index("Fill volume"))  # from the first cell too
     assert first is not None and doc.text[first[0]:first[1]].split("\n\n")[:2] == ["Fill volume", "5 ml"]
     assert row_span(doc, doc.text.index("7 g")) is None  # the row's first cell is empty

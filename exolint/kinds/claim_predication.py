@@ -23,7 +23,8 @@ _W = r"(?<![\p{L}\p{N}])"
 _E = r"(?![\p{L}\p{N}])"
 #: words before a noun predicate that assert the approval exists
 _HAVE = regex.compile(
-    _W + r"(?:has|have|had|having|holds?|held|holding|receiv(?:ed|es|ing)|obtained|gain(?:s|ed|ing)?|got|gotten|won|wins?|winning|"
+    _W + r"(?:has|have|had|having|holds?|held|holding|receiv(?:ed|es|ing)|obtained|gain(?:s|ed|ing)?|got|gotten|"
+    r"won|wins?|winning|"
     r"earned|secured|achieved|granted|awarded|given|issued|carr(?:y|ies|ied|ying)|bears?|boasts?|"
     r"enjoys?|with|possess(?:es|ed)?|own(?:s|ed)?)" + _E, regex.I)
 #: words after a noun predicate that report it as done ("approval was granted in 2021")
