@@ -22,9 +22,11 @@ r"""`density`: phrases repeated far beyond what the text needs, doorway-link lis
     min_items: 3
     max_gap: 2                       # blocks allowed between two items of one list
     # duplicate-paragraphs: paragraphs of at least `min_words` words whose word 5-gram shingle sets
-    # have a Jaccard similarity of at least `similarity`.
+    # have a Jaccard similarity of at least `similarity`, or (optional) whose lengths are within 20%
+    # and whose word sets have a Jaccard similarity of at least `word_similarity` (a respun copy).
     min_words: 25
     similarity: 0.8
+    word_similarity: 0.65
 
 Every mode reports once per document: the span is one occurrence (the first heading occurrence of
 a stuffed phrase, the first list item, the first sentence of the first duplicated paragraph, at most
@@ -63,6 +65,7 @@ SCHEMA = {
         "max_gap": {"type": "integer", "minimum": 0},
         "min_words": {"type": "integer", "minimum": 5},
         "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+        "word_similarity": {"type": "number", "minimum": 0, "maximum": 1},
         "count": {"enum": ["occurrences", "matches"]},
     },
     "required": ["mode"],
@@ -113,6 +116,8 @@ class DensityRule:
     requires_words: frozenset[str] | None = None
     #: count a phrase where `phrase` matched it, not wherever its words occur (`count: matches`)
     count_matches: bool = False
+    #: duplicate-paragraphs: also paragraphs of nearly equal length whose word sets are this similar
+    word_similarity: float | None = None
 
     # -- repeated phrases ----------------------------------------------------------------------------
     def _lines(self, text: str) -> list[tuple[int, int]]:
@@ -236,7 +241,8 @@ class DensityRule:
     # -- duplicated paragraphs ------------------------------------------------------------------------
     def _duplicates(self, doc: Document) -> Iterable[Hit]:
         paras = [(s.start, s.end) for s in doc.segments if s.scope in _PARAGRAPH_SCOPES]
-        groups = duplicate_groups(doc.match_text, paras, self.min_words, self.similarity, doc.lower_text)
+        groups = duplicate_groups(doc.match_text, paras, self.min_words, self.similarity, doc.lower_text,
+                                  self.word_similarity)
         if not groups:
             return
         spans = [_first_sentence(doc, *paras[i]) for g in groups for i in g]
@@ -276,4 +282,5 @@ def compile(rule: Rule, ctx: CompileContext) -> DensityRule:
         o.get("min_items", 3), o.get("max_gap", 2), o.get("min_words", 25), float(o.get("similarity", 0.8)),
         ctx.regex_timeout, tuple(t.lower() for t in rule.raw.get("triggers", ())),
         compile_pattern(o["requires"], ignorecase=True, key=("requires",)) if "requires" in o else None,
-        whitespace_led_words(o["requires"]) if "requires" in o else None, o.get("count") == "matches")
+        whitespace_led_words(o["requires"]) if "requires" in o else None, o.get("count") == "matches",
+        float(o["word_similarity"]) if "word_similarity" in o else None)

@@ -83,10 +83,12 @@ def _shingle_set(words: list[str]) -> set[int]:
 
 
 def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: int,
-                     threshold: float, low: str | None = None) -> list[list[int]]:
+                     threshold: float, low: str | None = None, word_threshold: float | None = None) -> list[list[int]]:
     """Groups of paragraph indexes (each in text order, groups ordered by first member) whose
     members are near-duplicates of each other (single link: A~B and B~C put A, B, C together).
-    `low`, when given, is `text.lower()` (see `paragraph_words`)."""
+    `low`, when given, is `text.lower()` (see `paragraph_words`). With `word_threshold`, two
+    paragraphs of nearly equal length whose word sets are that similar are duplicates too
+    (`reworded_pairs`; on a page of more than `MAX_SHARED` paragraphs only shingles count)."""
     if len(paragraphs) > MAX_SHARED:
         return _long_page_groups(text, paragraphs, min_words, threshold)
     # words are separated, so fewer than 2 * min_words - 1 characters cannot hold min_words of them
@@ -100,17 +102,52 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     if len(long) < 2:
         return []  # nothing to compare: no shingles needed
     pairs = candidate_pairs([w for _, w in long], threshold)
-    if not pairs:
+    reworded = reworded_pairs([w for _, w in long], word_threshold) if word_threshold is not None else []
+    if not pairs and not reworded:
         return []
     shingled = {x: _shingle_set(long[x][1]) for x in sorted({x for pair in pairs for x in pair})}
-    parent = {x: x for x in shingled}
+    parent = {x: x for x in sorted(set(shingled).union(*reworded))}
 
     for x, y in pairs:
         rx, ry = _root(parent, x), _root(parent, y)
         if rx != ry and _similar(shingled[x], shingled[y], threshold):
             parent[ry] = rx
-    keys = list(shingled)
+    for x, y in reworded:
+        rx, ry = _root(parent, x), _root(parent, y)
+        if rx != ry:
+            parent[ry] = rx
+    keys = list(parent)
     return _components([long[x][0] for x in keys], [_root(parent, x) for x in keys])
+
+
+#: paragraphs compared by their word sets differ in length (words) by at most this factor
+LENGTH_RATIO = 0.8
+
+
+def reworded_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (x, y), x < y, of paragraphs (word lists) of nearly equal length (`LENGTH_RATIO`)
+    whose word sets have a Jaccard similarity of `threshold` or more.
+
+    Why besides shingles: a paragraph respun with a synonym every few words ("our team" ->
+    "our staff", "carried out" -> "performed") keeps nearly every word but breaks most of its
+    5-grams (about 0.4 against the 0.6 that a pasted copy scores), while two different paragraphs
+    of a page share far fewer words (under 0.3 on the test corpus). Lengths sorted first: a
+    paragraph meets only partners of nearly its own length."""
+    order = sorted(range(len(long)), key=lambda i: len(long[i]))
+    sets: dict[int, set[str]] = {}
+    out = []
+    for k, x in enumerate(order):
+        nx = len(long[x])
+        for y in order[k + 1:]:
+            if nx < LENGTH_RATIO * len(long[y]):
+                break  # this partner and every later (longer) one are too long for x
+            sx = sets.get(x) or sets.setdefault(x, set(long[x]))
+            sy = sets.get(y) or sets.setdefault(y, set(long[y]))
+            common = len(sx & sy)
+            if common >= threshold * (len(sx) + len(sy) - common):
+                out.append((x, y) if x < y else (y, x))
+    out.sort()
+    return out
 
 
 def _root(parent, x: int) -> int:

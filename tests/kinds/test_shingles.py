@@ -193,3 +193,31 @@ def test_duplicate_groups_with_lower_text_and_sorted_pairs_equal_the_plain_walk(
         plain = _plain_groups(text, spans, 12, threshold)
         assert duplicate_groups(text, spans, 12, threshold) == plain
         assert duplicate_groups(text, spans, 12, threshold, text.lower()) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARA, min_size=2, max_size=8), st.sampled_from([0.3, 0.5, 0.65, 0.8, 1.0]))
+def test_reworded_pairs_are_the_pairs_of_near_equal_length_and_similar_words(paras, threshold):
+    from exolint.kinds.shingles import LENGTH_RATIO, reworded_pairs
+
+    want = set()
+    for x in range(len(paras)):
+        for y in range(x + 1, len(paras)):
+            a, b = set(paras[x]), set(paras[y])
+            short, long_ = sorted((len(paras[x]), len(paras[y])))
+            if short >= LENGTH_RATIO * long_ and len(a & b) >= threshold * len(a | b):
+                want.add((x, y))
+    assert set(reworded_pairs(paras, threshold)) == want
+
+
+def test_a_respun_paragraph_is_a_duplicate_by_its_words():
+    first = ("Founded in 2015 by two nurses, Willow Clinic wanted a calmer kind of practice. Every peel is done "
+             "by a registered nurse, and every client gets a skin check first.")
+    respun = ("Founded in 2015 by two nurses, Willow Clinic wanted a quieter kind of practice. Each peel is "
+              "performed by a registered nurse, and every client has a skin check first.")
+    other = ("A registered nurse will call you a week after your peel to check how your skin has settled and to "
+             "answer any questions that you have about aftercare.")
+    text = "\n\n".join([first, other, respun])
+    paras = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(other)), (len(text) - len(respun), len(text))]
+    assert duplicate_groups(text, paras, 20, 0.6) == []                      # the shingles alone miss it
+    assert duplicate_groups(text, paras, 20, 0.6, word_threshold=0.65) == [[0, 2]]
