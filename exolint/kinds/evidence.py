@@ -21,7 +21,8 @@ r"""`evidence`: claims that need a specific source, and citations that are too v
 Modes:
 - `unsupported-claim`: every claim match with no evidence in its window is a finding on the claim
   words. Claims inside reference-list entries are skipped (a percentage in a cited title is not a
-  claim of the page).
+  claim of the page). In a table,
+  the window holds the claim's whole row: a "Source" cell backs the figure in the "Result" cell.
 - `vague-citation`: the same, but what is matched is the vague citation itself ("a study published
   in the Journal of X", "studies have shown"); a specific source beside it makes it fine.
 - `reference-entry`: reference-list entries that name no author together with a title, and no
