@@ -125,19 +125,23 @@ def _framed(text: str, a: int, b: int) -> bool:
 
 #: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
 _NAMED_AS_WORDING = regex.compile(
-    r"(?:\bsuch\s+as|\blike|\b(?:phrases?|words?|terms?|claims?|labels?|slogans?|badges?|wording|"
-    r"reassurances?|promises?|taglines?|headlines?|figures?|numbers?|statistics?|stats?)(?:\s+(?:such\s+as|like))?"
+    r"(?:\bsuch\s+as|\blike|\b(?:phrases?|words?|terms?|slogans?|badges?|wording|reassurances?|taglines?|"
+    r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label))"
+    r"(?:\s+(?:such\s+as|like))?"
     r"|\breading|\bthat\s+reads?|"
     r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$",
     regex.I)
 #: someone else's advert or page reporting it, earlier in the sentence
 _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
-    r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?)\b"
+    r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?|suppliers?|"
+    r"retailers?|shops?|vendors?|marketers?|distributors?)\b"
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
     r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used)\b", regex.I)
+#: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
+_OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')
 _JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells)\b",
                         regex.I)
@@ -161,7 +165,8 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
             hit = True
         else:
             rep = _REPORTER.search(before)
-            hit = rep is not None and _FIRST_PERSON.search(text, sa + rep.end(), a) is None
+            hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
+                   and _FIRST_PERSON.search(text, sa + rep.end(), a) is None)
             if not hit and not before.strip(" \t([*_") and _JUDGED.match(text, b, sb) is not None:
                 hit = _FIRST_PERSON.search(text, sa, sb) is None
         if hit:

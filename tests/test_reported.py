@@ -102,6 +102,8 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
     # the page's own voice keeps its quotations claims
     ('Our patients describe the facial as "painless and 100% safe".', []),
     ('Other clinics claim a lot, but our serum is "100% safe".', []),
+    ('Our Harley Street clinic promises "results in one session".', []),
+    ('We have seen websites promise "zero risk".', ['"zero risk"']),
     ('"100% safe" is our promise to every client.', []),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])

@@ -175,7 +175,8 @@ class QuantityRule:
             found = [q for a, b in scope_ranges(doc, self.rule.scope)
                      for q in with_word_quantities(extract(self.extractor, text, a, b, self.timeout,
                                                            _ascii_digits(doc, a, b)),
-                                                   word_quantities(self.extractor, text, a, b, self.timeout))]
+                                                   word_quantities(self.extractor, text, a, b, self.timeout,
+                                                                   doc.lower_text))]
             doc.memo[key] = found
         return found
 

@@ -51,28 +51,31 @@ def word_value(words: str) -> float | None:
     return float(total + current) if seen else None
 
 
-def word_quantities(ex: Extractor, text: str, start: int, end: int, timeout: float | None) -> list[Quantity]:
+def word_quantities(ex: Extractor, text: str, start: int, end: int, timeout: float | None,
+                    low: str | None = None) -> list[Quantity]:
     """Lengths written with number words in text[start:end] ("three micrometres", "two to five
-    microns"), found from the spelled-out unit backwards; figures already read from digits are
-    not repeated (the caller merges)."""
+    microns"), found from the spelled-out unit backwards (`with_word_quantities` merges them with
+    the figures read from digits). `low` is `text.lower()` if the caller has it
+    (`Document.lower_text`)."""
     words = [w for name in ex.key for w in _SPELLED.get(name, ())]
     if not words:
         return []
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a character whose lower case is longer: offsets would drift
+    if low is None:
+        low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
         return []
     out: list[Quantity] = []
     for w in words:
-        i = low.find(w)
+        i = low.find(w, start, end)
         while i >= 0:
-            at = start + i
+            at = i
             unit = unit_after(ex, text, at, end)
             m = _WORD_QUANTITY.search(text, max(start, at - _WORD_REACH), at, timeout=timeout) if unit else None
             if m is not None and unit is not None:
                 q = _word_quantity(ex, text, m, at, end, unit)
                 if q is not None:
                     out.append(q)
-            i = low.find(w, i + len(w))
+            i = low.find(w, i + len(w), end)
     return out
 
 
