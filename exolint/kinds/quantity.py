@@ -24,13 +24,14 @@ not quantities. Lengths may be written in words before a spelled-out unit ("thre
 only, as "three sessions" or "two weeks" are everyday prose.
 
 Binding. A number belongs to the nearest subject mention before it in its sentence (within
-`max_words`), else the nearest after it; a mention from `other_subjects` wins when it is nearer, so in
-"exosomes (30-150 nm), microvesicles (100-1000 nm)" only 30-150 nm is about exosomes. A subject that
-is the unit word itself ("23 sessions" with subject "sessions") binds directly. A plural pronoun
-or a definite description ("they", "these", "each vesicle") at a clause start stands for a subject
-at the start of the sentence before (`antecedent`). A number in a table cell that names no subject
-belongs to what the row's first cell names ("Exosome diameter | 800-1,200 nm": `exolint.tables`).
-Without `subjects`, every number with a unit of the rule counts.
+`max_words`), else the nearest after it; a mention from `other_subjects` wins when it is nearer, so
+in "exosomes (30-150 nm), microvesicles (100-1000 nm)" only 30-150 nm is about exosomes. A subject
+that is the unit word itself ("23 sessions" with subject "sessions") binds directly. A plural
+pronoun at a clause start ("they", "these"), or a definite description that opens the sentence
+("Each vesicle ..."), stands for a subject at the start of the sentence before (`antecedent`). A
+number in a table cell that names no subject belongs to what the row's first cell names ("Exosome
+diameter | 800-1,200 nm": `exolint.tables`). Without `subjects`, every number with a unit of the
+rule counts.
 
 Checks. `plausibility`: both ends within the bounds (a strict upper bound, "less than 1 µm", only
 needs room for a plausible size below it; `quantity_bind.conflict_ratio` says how it contradicts).
@@ -56,6 +57,7 @@ import regex
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from .candidates import Candidates
 from .quantity_extract import (
     DIMENSIONS,
     UNIT_TRIGGERS,
@@ -68,9 +70,9 @@ from .quantity_extract import (
     fmt_number,
     lost_dash_splits,
 )
-from .quantity_words import with_word_quantities, word_quantities
 from .quantity_bind import Binder, Earlier, ascii_first_words, conflict_ratio, lazy_subjects
 from .quantity_context import Context, compile_context
+from .quantity_words import spelled_words, with_word_quantities, word_quantities
 from .scan import bounded, phrase_to_regex, phrase_triggers, scope_ranges
 
 CHECKS = ("plausibility", "contradiction", "mangled")
@@ -172,11 +174,14 @@ class QuantityRule:
         found = doc.memo.get(key)
         if found is None:
             text = doc.match_text
+            # where spelled-out units start ("nanometres"), from the page's word index
+            spelled = spelled_words(self.extractor)
+            spelled_at = Candidates.starts(doc, spelled) if spelled else None
             found = [q for a, b in scope_ranges(doc, self.rule.scope)
                      for q in with_word_quantities(extract(self.extractor, text, a, b, self.timeout,
                                                            _ascii_digits(doc, a, b)),
                                                    word_quantities(self.extractor, text, a, b, self.timeout,
-                                                                   doc.lower_text))]
+                                                                   doc.lower_text, spelled_at))]
             doc.memo[key] = found
         return found
 

@@ -19,7 +19,7 @@ import regex
 from ..document import Document
 from ..questions import answered_question
 from ..tables import row_header
-from .antecedent import ANAPHOR, PRONOUN, may_hold_anaphor, may_hold_pronoun, pronoun_antecedent
+from .antecedent import ANAPHOR, PRONOUN, may_hold_pronoun, pronoun_antecedent
 from .quantity_extract import Quantity
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;]")
@@ -83,8 +83,11 @@ class Binder:
         first_mention = mentions[0][0] if mentions else b
         pronouns: list[regex.Match] = list(PRONOUN.finditer(text, a, first_mention, timeout=timeout)) \
             if may_hold_pronoun(doc, (a, first_mention)) else []
-        if may_hold_anaphor(doc, (a, first_mention)):  # "Each vesicle measures ...", "These vesicles are ..."
-            pronouns += ANAPHOR.finditer(text, a, first_mention, timeout=timeout)
+        # "Each vesicle measures ...", "These vesicles are ...": a description that opens the sentence
+        # (only there: "vesicles" is in most sentences about exosomes, and searching each costs)
+        described = ANAPHOR.match(text, a, first_mention, timeout=timeout)
+        if described is not None:
+            pronouns.append(described)
         for m in pronouns:
             if m.end() <= q.start:
                 d, best = len(_TOKEN.findall(text, m.end(), q.start)), best_before

@@ -8,6 +8,8 @@ sessions, weeks or months in words ("three sessions", "two weeks") are everyday 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import regex
 
 from .quantity_extract import ABOVE, BELOW, STRICT, UNITS, Extractor, Quantity, unit_after
@@ -17,7 +19,8 @@ _SMALL = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _SMALL.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_WORD = "(?:" + "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True)) + ")"
+_NUMBER_WORDS = frozenset([*_SMALL, *_SCALES])
+_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _WORD_NUMBER = rf"(?:(?:a|{_WORD})(?:[\s-]+(?:and[\s-]+)?{_WORD})*)"
 #: spelled-out length units, lower-cased, found with `str.find` before any regex runs
 _SPELLED = {"nm": ("nanomet",), "µm": ("micron", "micromet"), "mm": ("millimet",)}
@@ -51,32 +54,56 @@ def word_value(words: str) -> float | None:
     return float(total + current) if seen else None
 
 
+def spelled_words(ex: Extractor) -> frozenset[str]:
+    """The lower-case starts of the spelled-out units of the extractor's lengths ("nanomet", ...)."""
+    return frozenset(w for name in ex.key for w in _SPELLED.get(name, ()))
+
+
 def word_quantities(ex: Extractor, text: str, start: int, end: int, timeout: float | None,
-                    low: str | None = None) -> list[Quantity]:
+                    low: str | None = None, at: Sequence[int] | None = None) -> list[Quantity]:
     """Lengths written with number words in text[start:end] ("three micrometres", "two to five
     microns"), found from the spelled-out unit backwards (`with_word_quantities` merges them with
-    the figures read from digits). `low` is `text.lower()` if the caller has it
-    (`Document.lower_text`)."""
-    words = [w for name in ex.key for w in _SPELLED.get(name, ())]
+    the figures read from digits). `low` is `text.lower()` and `at` the sorted starts of
+    `spelled_words(ex)` in it, if the caller has them (`Document.lower_text`, the word index)."""
+    words = spelled_words(ex)
     if not words:
         return []
     if low is None:
         low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
         return []
+    if at is None:
+        at = sorted(i for w in words for i in _occurrences(low, w, start, end))
     out: list[Quantity] = []
-    for w in words:
-        i = low.find(w, start, end)
-        while i >= 0:
-            at = i
-            unit = unit_after(ex, text, at, end)
-            m = _WORD_QUANTITY.search(text, max(start, at - _WORD_REACH), at, timeout=timeout) if unit else None
-            if m is not None and unit is not None:
-                q = _word_quantity(ex, text, m, at, end, unit)
-                if q is not None:
-                    out.append(q)
-            i = low.find(w, i + len(w), end)
+    for i in at:
+        if i < start or i >= end or not _number_word_before(low, start, i):
+            continue  # "30-150 nanometres", "in microns", "microneedling": no regex
+        unit = unit_after(ex, text, i, end)
+        m = _WORD_QUANTITY.search(text, max(start, i - _WORD_REACH), i, timeout=timeout) if unit else None
+        if m is not None and unit is not None:
+            q = _word_quantity(ex, text, m, i, end, unit)
+            if q is not None:
+                out.append(q)
     return out
+
+
+def _occurrences(low: str, w: str, start: int, end: int) -> Iterator[int]:
+    i = low.find(w, start, end)
+    while i >= 0:
+        yield i
+        i = low.find(w, i + len(w), end)
+
+
+def _number_word_before(low: str, start: int, at: int) -> bool:
+    """Whether the word right before `at` (past spaces; its last part, for "twenty-five") is a
+    number word: a cheap test before the grammar runs, as most spelled-out units follow digits."""
+    j = at
+    while j > start and low[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > start and low[k - 1].isalpha():
+        k -= 1
+    return j < at and low[k:j] in _NUMBER_WORDS
 
 
 def _word_quantity(ex: Extractor, text: str, m: regex.Match, at: int, end: int, unit: str) -> Quantity | None:

@@ -28,7 +28,8 @@ from bisect import bisect_right
 SHINGLE = 5
 
 
-def candidate_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, int]]:
+def candidate_pairs(long: list[list[str]], threshold: float,
+                    word_sets: list[set[str]] | None = None) -> list[tuple[int, int]]:
     """The pairs (x, y), x < y, of `long` (word lists of at least SHINGLE words) whose 5-gram sets
     may have a Jaccard similarity of `threshold` or more: every other pair is proven below it by
     the bound in the module docstring, from one C-level intersection of word sets.
@@ -36,8 +37,9 @@ def candidate_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, 
     Fewest distinct words first: a pair needs threshold * (distinct words - 4) of the larger
     paragraph, which the smaller one cannot give beyond its 5-gram positions, so each paragraph
     is intersected only with the partners up to the first whose need exceeds them (the needs grow
-    with the distinct words), and most pairs are ruled out without an intersection."""
-    sets = [set(w) for w in long]
+    with the distinct words), and most pairs are ruled out without an intersection. `word_sets`:
+    the paragraphs' word sets, when the caller has made them."""
+    sets = word_sets if word_sets is not None else [set(w) for w in long]
     order = sorted(range(len(long)), key=lambda i: len(sets[i]))
     sets = [sets[i] for i in order]
     # |S(x) & S(y)| <= n(x) - m(x, y) = slack(x) + common: slack is 5-gram positions less distinct

@@ -101,8 +101,10 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
     del words
     if len(long) < 2:
         return []  # nothing to compare: no shingles needed
-    pairs = candidate_pairs([w for _, w in long], threshold)
-    reworded = reworded_pairs([w for _, w in long], word_threshold) if word_threshold is not None else []
+    word_lists = [w for _, w in long]
+    word_sets = [set(w) for w in word_lists]  # made once for both tests
+    pairs = candidate_pairs(word_lists, threshold, word_sets)
+    reworded = reworded_pairs(word_lists, word_threshold, word_sets) if word_threshold is not None else []
     if not pairs and not reworded:
         return []
     shingled = {x: _shingle_set(long[x][1]) for x in sorted({x for pair in pairs for x in pair})}
@@ -124,7 +126,8 @@ def duplicate_groups(text: str, paragraphs: list[tuple[int, int]], min_words: in
 LENGTH_RATIO = 0.8
 
 
-def reworded_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, int]]:
+def reworded_pairs(long: list[list[str]], threshold: float,
+                   word_sets: list[set[str]] | None = None) -> list[tuple[int, int]]:
     """Pairs (x, y), x < y, of paragraphs (word lists) of nearly equal length (`LENGTH_RATIO`)
     whose word sets have a Jaccard similarity of `threshold` or more.
 
@@ -134,15 +137,14 @@ def reworded_pairs(long: list[list[str]], threshold: float) -> list[tuple[int, i
     of a page share far fewer words (under 0.3 on the test corpus). Lengths sorted first: a
     paragraph meets only partners of nearly its own length."""
     order = sorted(range(len(long)), key=lambda i: len(long[i]))
-    sets: dict[int, set[str]] = {}
+    sets = word_sets if word_sets is not None else [set(w) for w in long]
     out = []
     for k, x in enumerate(order):
-        nx = len(long[x])
+        nx, sx = len(long[x]), sets[x]
         for y in order[k + 1:]:
             if nx < LENGTH_RATIO * len(long[y]):
                 break  # this partner and every later (longer) one are too long for x
-            sx = sets.get(x) or sets.setdefault(x, set(long[x]))
-            sy = sets.get(y) or sets.setdefault(y, set(long[y]))
+            sy = sets[y]
             common = len(sx & sy)
             if common >= threshold * (len(sx) + len(sy) - common):
                 out.append((x, y) if x < y else (y, x))
