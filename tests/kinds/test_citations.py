@@ -42,11 +42,13 @@ def test_link_in_finds_link_segments_only_in_range():
     assert not link_in(doc, doc.text.index("Then"), len(doc.text))
 
 
-def test_a_numbered_list_inside_a_sentence_holds_no_citation():
-    def found(text: str) -> list[str]:
-        doc = parse(text, "x.txt")
-        return [text[s:e] for s, e, _ in markers(doc, 0, len(text), 1.0)]
+def found(text: str) -> list[str]:
+    """The citation markers of a plain-text page."""
+    doc = parse(text, "x.txt")
+    return [text[s:e] for s, e, _ in markers(doc, 0, len(text), 1.0)]
 
+
+def test_a_numbered_list_inside_a_sentence_holds_no_citation():
     assert found("Bring (1) your ID and (2) a list of your medicines.") == []
     assert found("Bring (1) your ID, (2) your medicines and (3) a friend.") == []
     # citations after the claims they support, and a (1) with no second item after it
@@ -57,10 +59,6 @@ def test_a_numbered_list_inside_a_sentence_holds_no_citation():
 
 
 def test_telephone_area_codes_and_counters_are_no_markers():
-    def found(text: str) -> list[str]:
-        doc = parse(text, "x.txt")
-        return [text[s:e] for s, e, _ in markers(doc, 0, len(text), 1.0)]
-
     assert found("Book online or call (03) 9555 0176 today.") == []
     assert found("Questions? Call us on (480) 555-0147.") == []
     assert found("Basket (0) | Wishlist (0)") == []
