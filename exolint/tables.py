@@ -51,8 +51,8 @@ def row_span(doc: Document, pos: int) -> tuple[int, int] | None:
     column, last = 0, first
     for k in range(first + 1, len(segs)):
         s = segs[k]
-        if s.scope in _INLINE:
-            last = k
+        if s.scope in _INLINE or s.block == segs[last].block:
+            last = k  # a link in a cell, or the cell's text after it
             continue
         if s.scope != "table" or s.level <= column:
             break  # the next row, or the table has ended
@@ -64,19 +64,26 @@ def _row_start(segs: Sequence[Segment], cell: int) -> int | None:
     """The index of the first cell of the row of table segment `cell`: walking back, the columns
     must fall at every step; a column that does not is in an earlier row, so the row's own first
     cell had no text (None)."""
-    column = segs[cell].level
+    column, block = segs[cell].level, segs[cell].block
     if column == 0:
-        return cell
-    for k in range(cell - 1, max(cell - 4 * column - 8, -1), -1):
+        return _first_of_block(segs, cell)
+    for k in range(cell - 1, max(cell - 4 * column - 16, -1), -1):
         s = segs[k]
-        if s.scope in _INLINE:
-            continue
+        if s.scope in _INLINE or s.block == block:
+            continue  # a link in a cell, or the same cell's text before a link
         if s.scope != "table" or s.level >= column:
             return None
         if s.level == 0:
-            return k
-        column = s.level
+            return _first_of_block(segs, k)
+        column, block = s.level, s.block
     return None
+
+
+def _first_of_block(segs: Sequence[Segment], k: int) -> int:
+    """The first segment of segment k's block (a cell that starts with a link)."""
+    while k > 0 and segs[k - 1].block == segs[k].block:
+        k -= 1
+    return k
 
 
 def _cell_of(segs: Sequence[Segment], i: int) -> int | None:

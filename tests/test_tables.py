@@ -76,3 +76,15 @@ def test_a_source_in_another_cell_of_the_row_backs_a_figure():
              "| Serum | 30% fewer lines | our own survey |\n")
     found = [(f.rule, f.matched) for f in exolint.lint_text(table, "markdown") if f.rule == "EXO201"]
     assert found == [("EXO201", "30% fewer")]
+
+
+def test_a_link_inside_a_cell_keeps_the_cell_whole():
+    page = ("| Item | Detail | Source |\n|---|---|---|\n"
+            "| Vesicle [size](https://example.org/a) in gel | 2-4 µm per [sheet](https://example.org/b) today | lab |\n")
+    doc = parse_markdown(page, "x.md", {})
+    assert _header(doc, "2-4") == "Vesicle size in gel"
+    assert _header(doc, "today") == "Vesicle size in gel"
+    assert _header(doc, "lab") == "Vesicle size in gel"
+    row = row_span(doc, doc.text.index("2-4"))
+    assert row is not None and doc.text[row[0]:row[1]].split("\n\n") == [
+        "Vesicle size in gel", "2-4 µm per sheet today", "lab"]
