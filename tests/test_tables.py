@@ -80,7 +80,8 @@ def test_a_source_in_another_cell_of_the_row_backs_a_figure():
 
 def test_a_link_inside_a_cell_keeps_the_cell_whole():
     page = ("| Item | Detail | Source |\n|---|---|---|\n"
-            "| Vesicle [size](https://example.org/a) in gel | 2-4 µm per [sheet](https://example.org/b) today | lab |\n")
+            "| Vesicle [size](https://example.org/a) in gel | 2-4 µm per [sheet](https://example.org/b) today "
+            "| lab |\n")
     doc = parse_markdown(page, "x.md", {})
     assert _header(doc, "2-4") == "Vesicle size in gel"
     assert _header(doc, "today") == "Vesicle size in gel"
