@@ -228,8 +228,11 @@ _UNIT_NAMES = list(UNITS)
 
 def unit_after(ex: Extractor, text: str, pos: int, end: int) -> str | None:
     m = ex.unit.match(text, pos, end)
-    if not m:
-        return None
+    return unit_name(m) if m else None
+
+
+def unit_name(m: regex.Match) -> str:
+    """The unit (a name in UNITS) that a match of `Extractor.unit` read."""
     # the one unit group that took part (group "u<index>"): there always is one
     return _UNIT_NAMES[int(m.lastgroup[1:])]  # type: ignore[index]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from .quantity_extract import ABOVE, BELOW, STRICT, UNITS, Extractor, Quantity, unit_after
+from .quantity_extract import ABOVE, BELOW, STRICT, UNITS, Extractor, Quantity, unit_name
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -78,10 +78,10 @@ def word_quantities(ex: Extractor, text: str, start: int, end: int, timeout: flo
     for i in at:
         if i < start or i >= end or not _number_word_before(low, start, i):
             continue  # "30-150 nanometres", "in microns", "microneedling": no regex
-        unit = unit_after(ex, text, i, end)
-        m = _WORD_QUANTITY.search(text, max(start, i - _WORD_REACH), i, timeout=timeout) if unit else None
-        if m is not None and unit is not None:
-            q = _word_quantity(ex, text, m, i, end, unit)
+        u = ex.unit.match(text, i, end)
+        m = _WORD_QUANTITY.search(text, max(start, i - _WORD_REACH), i, timeout=timeout) if u else None
+        if m is not None and u is not None:
+            q = _word_quantity(text, m, u)
             if q is not None:
                 out.append(q)
     return out
@@ -106,7 +106,8 @@ def _number_word_before(low: str, start: int, at: int) -> bool:
     return j < at and low[k:j] in _NUMBER_WORDS
 
 
-def _word_quantity(ex: Extractor, text: str, m: regex.Match, at: int, end: int, unit: str) -> Quantity | None:
+def _word_quantity(text: str, m: regex.Match, u: regex.Match) -> Quantity | None:
+    """The quantity the number words `m` name before the unit `u`, or None when they name none."""
     g = {k: (word_value(v) if v else None) for k, v in m.groupdict().items()}
     if m.group("blo"):
         lo, hi = g["blo"], g["bhi"]
@@ -118,9 +119,9 @@ def _word_quantity(ex: Extractor, text: str, m: regex.Match, at: int, end: int, 
         lo, hi = g["lo"], g["hi"]
     else:
         lo = hi = g["one"]
-    u = ex.unit.match(text, at, end)
-    if (lo is None and hi is None) or (m.group("lo") or m.group("blo")) and (lo is None or hi is None) or u is None:
+    if (lo is None and hi is None) or (m.group("lo") or m.group("blo")) and (lo is None or hi is None):
         return None
+    unit = unit_name(u)
     factor = UNITS[unit][1]
     a, b = m.start(), u.end()
     strict = m.group("bval") is not None and STRICT.match(text, a, m.start("bval")) is not None
