@@ -16,9 +16,10 @@ from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
 from .questions import denied_questions
-from .reported import inside, reported_quotations
+from .reported import reported_quotations
 from .rule import CompiledRule, Hit
 from .ruleset import RuleSet
+from .spans import Cover
 from .wordindex import WordIndex
 
 
@@ -91,6 +92,10 @@ def _normalise(s: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", s).lower().split())
 
 
+#: Document.memo key of the page's quotations and questions it reports or denies (a `Cover`)
+_NOT_OWN = ("engine", "not-own")
+
+
 class Engine:
     """A RuleSet prepared for running: the prefilter is built once, here, not per document."""
 
@@ -160,9 +165,11 @@ class Engine:
                 timings.kinds[rule.kind] += dt
             if hits and rule.reported_quotes == "skip":
                 # what the page reports or denies is not its own claim (exolint.reported, questions)
-                quoted = reported_quotations(doc) + denied_questions(doc)
+                quoted = doc.memo.get(_NOT_OWN)
+                if quoted is None:
+                    quoted = doc.memo[_NOT_OWN] = Cover(reported_quotations(doc) + denied_questions(doc))
                 if quoted:
-                    hits = [h for h in hits if not inside(quoted, h.start, h.end)]
+                    hits = [h for h in hits if not quoted.holds(h.start, h.end)]
             for h in hits:
                 result.findings.append(self.to_finding(doc, c, h))
         if skipped_lang:

@@ -58,10 +58,6 @@ def reported_quotations(doc: Document) -> list[tuple[int, int]]:
     return got
 
 
-def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in ranges)
-
-
 #: a heading that is nothing but quoted wording ('## "Made in an FDA-approved lab"', '## "FDA-approved"
 #: and "CE-marked"'): a guide naming the phrases it explains. A quoted testimonial heading carries
 #: its speaker ('"Best facial ever!" – Sarah') and is not one.

@@ -36,6 +36,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "exolint.reported": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.questions": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.tables": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
+    "exolint.spans": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS + ("exolint.document",),
     # formats turn files into Documents: they know nothing of rules or output
     "exolint.plugins.*": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS,
     # rule kinds read Documents; they never run the engine, a file or a report

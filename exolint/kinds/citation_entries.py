@@ -7,11 +7,13 @@ markers resolve through it, and incomplete entries are findings of their own.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
 
 from ..document import Document
+from ..spans import Cover
 from .citation_sources import find_evidence
 
 _REF_HEADING = regex.compile(
@@ -64,8 +66,22 @@ class RefIndex:
     entries: list[Entry] = field(default_factory=list)
     by_number: dict[int, Entry] = field(default_factory=dict)
 
+    # built on first use, once the entries are all in
+    _cover: Cover | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
     def inside_entry(self, start: int, end: int) -> bool:
-        return any(e.start <= start and end <= e.end for e in self.entries)
+        if self._cover is None:
+            self._cover = Cover((e.start, e.end) for e in self.entries)
+        return self._cover.holds(start, end)
+
+    def entry_starts_after(self, offset: int, within: int) -> bool:
+        """Whether an entry starts after `offset` and at most `within` characters after it (the
+        number before an entry is the entry's own, not a citation marker)."""
+        if self._starts is None:
+            self._starts = sorted(e.start for e in self.entries)
+        i = bisect_right(self._starts, offset)
+        return i < len(self._starts) and self._starts[i] - within <= offset
 
 
 def is_complete(entry: str, timeout: float | None = 1.0) -> bool:

@@ -82,7 +82,7 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
         last = m.end()
         raw = m.group(1) or m.group(2) or m.group(3)
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        if any(e.start - 8 <= s < e.start for e in idx.entries):
+        if idx.entry_starts_after(s, 8):
             continue
         out.append((s, m.end(), marker_numbers(raw)))
     out = _without_enumerations(text, out)

@@ -37,6 +37,7 @@ regulator's name is repeated on a page about that regulator for good reason).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -83,6 +84,47 @@ _PARAGRAPH_SCOPES = frozenset(("paragraph", "list", "blockquote"))
 
 def _heading_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.segments if s.scope in ("heading", "title")]
+
+
+def _in_headings(occ: list[tuple[int, int]], heads: list[tuple[int, int]],
+                 starts: list[int]) -> tuple[list[tuple[int, int]], int]:
+    """The occurrences that start inside a heading, and how many headings hold one. Headings are
+    found by bisection (`starts`: where each begins): a large page can have a hundred thousand of each."""
+    inside: list[tuple[int, int]] = []
+    which: set[int] = set()
+    for o in occ:
+        i = bisect_right(starts, o[0]) - 1
+        if i >= 0 and o[0] < heads[i][1]:
+            inside.append(o)
+            which.add(i)
+    return inside, len(which)
+
+
+def _word_count(doc: Document) -> int:
+    """Words of the prose, counted a piece at a time: a list of every word of a 50 MB page would
+    take half a gigabyte. Pieces end at whitespace, so no word is counted twice. Counted once a
+    page for all the rules of this kind."""
+    key = ("density", "words")
+    got = doc.memo.get(key)
+    if got is None:
+        got = doc.memo[key] = _count_words(doc.text)
+    return got
+
+
+def _count_words(text: str) -> int:
+    if len(text) <= _COUNT_PIECE:
+        return len(_WORDS.findall(text))
+    n, a = 0, 0
+    while a < len(text):
+        m = _SPACE.search(text, min(len(text), a + _COUNT_PIECE))
+        b = m.end() if m else len(text)
+        n += len(_WORDS.findall(text, a, b))
+        a = b
+    return n
+
+
+_COUNT_PIECE = 1 << 16
+_SPACE = regex.compile(r"\s")
 
 
 def _first_sentence(doc: Document, start: int, end: int) -> tuple[int, int]:
@@ -170,16 +212,18 @@ class DensityRule:
     def _repeated(self, doc: Document) -> Iterable[Hit]:
         if self.phrase is not None:
             # the early exit on a page with fewer words than min_count is taken below, when counted
-            words: list[str] | None = None
+            words: int | None = None  # counted once a candidate is frequent enough
             cands = self._candidates(doc, [])
         else:
-            words = _WORDS.findall(doc.text)
-            if len(words) < self.min_count:
+            tokens = _WORDS.findall(doc.text)
+            words = len(tokens)
+            if words < self.min_count:
                 return
-            cands = self._candidates(doc, words)
+            cands = self._candidates(doc, tokens)
         if not cands:
             return
         heads = _heading_ranges(doc)
+        head_starts = [a for a, _ in heads]
         best = None
         for cand, matched in cands.items():
             if cand in self.ignore:
@@ -188,12 +232,11 @@ class DensityRule:
             if len(occ) < self.min_count:
                 continue
             if words is None:
-                words = _WORDS.findall(doc.text)
-                if len(words) < self.min_count:
+                words = _word_count(doc)
+                if words < self.min_count:
                     return  # as if checked first: too short a page to be stuffed
-            rate = len(occ) * 1000.0 / len(words)
-            in_heads = [o for o in occ if any(a <= o[0] < b for a, b in heads)]
-            heading_count = len({next(i for i, (a, b) in enumerate(heads) if a <= o[0] < b) for o in in_heads})
+            rate = len(occ) * 1000.0 / words
+            in_heads, heading_count = _in_headings(occ, heads, head_starts)
             if rate < self.per_1000 and heading_count < self.min_headings:
                 continue
             # prefer the phrase most repeated; ties: the longer phrase

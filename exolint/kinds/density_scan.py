@@ -127,16 +127,31 @@ def phrase_occurrences(doc: Document, phrase: str, timeout: float | None) -> lis
         rx = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])", regex.I)
         return [(m.start(), m.end()) for m in rx.finditer(doc.match_text, timeout=timeout)]
     out = []
-    first = words[0]
-    i = low.find(first)
-    while i >= 0:
+    pos = 0
+    for i in _found_at(doc, low, words[0]):
+        if i < pos:
+            continue  # inside the occurrence found last
         end = _phrase_end(low, i, words)
-        if end is None:
-            i = low.find(first, i + 1)
-        else:
+        if end is not None:
             out.append((i, end))
-            i = low.find(first, end)
+            pos = end
     return out
+
+
+def _found_at(doc: Document, low: str, word: str) -> list[int]:
+    """Every position where `word` occurs in the lower-cased prose, shared by the candidates that
+    start with it: a stuffed page has dozens of candidates ("best facial Leeds", "best peel Leeds")
+    and one search of a large page per candidate made counting them grow with the page squared."""
+    key = ("density", "found-at", word)
+    got = doc.memo.get(key)
+    if got is None:
+        got = []
+        i = low.find(word)
+        while i >= 0:
+            got.append(i)
+            i = low.find(word, i + 1)
+        doc.memo[key] = got
+    return got
 
 
 def _phrase_end(low: str, i: int, words: list[str]) -> int | None:

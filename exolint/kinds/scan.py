@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from typing import NamedTuple
 
 import regex
@@ -169,10 +168,11 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequ
     match = pattern.match
     # the timeout goes by position (after `concurrent` and `partial`): the `regex` module parses a
     # `timeout=` keyword at a third of a failing attempt's cost, even when it is None
+    # the starts inside [a, b) only: a large page is scanned in many chunks, and skipping to a
+    # chunk's first start one by one (`islice`) made the scan grow with the page squared
     i = bisect_left(starts, a) if a else 0
-    for p in islice(starts, i, None) if i else starts:
-        if p >= b:
-            break
+    j = bisect_left(starts, b, i)
+    for p in starts[i:j] if i or j < len(starts) else starts:
         if p < pos:
             continue
         m = match(text, p, b, None, False, timeout)

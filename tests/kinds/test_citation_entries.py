@@ -84,3 +84,15 @@ def test_issuer_title_and_full_date_in_either_order_make_an_entry_complete(entry
 
 def test_a_month_and_year_alone_do_not_make_an_entry_complete():
     assert not ce.is_complete("Journal of Facial Care, December 2019")
+
+
+def test_entry_starts_after_agrees_with_a_scan_of_every_entry():
+    """The bisection that tells an entry's own number from a citation marker finds what checking
+    every entry found: an entry starting within eight characters after the offset."""
+    text = ("## References\n\n1. Smith J, Okafor N. Growth factors in skin. J Skin. 2020;1:2-9.\n\n"
+            "2. Lee K. Vesicles and hair. Hair Res. 2021;3:4-5.\n\n[3] Patel R. A third paper. 2019.")
+    idx = ce.reference_index(parse(text, "x.txt"))
+    assert len(idx.entries) == 3
+    for offset in range(len(text)):
+        expected = any(e.start - 8 <= offset < e.start for e in idx.entries)
+        assert idx.entry_starts_after(offset, 8) == expected

@@ -54,6 +54,15 @@ def test_stuffed_place_is_one_finding_anchored_in_first_heading():
     assert "5 times" in f.message and "2 headings" in f.message
 
 
+def test_words_of_a_long_page_are_counted_piece_by_piece_as_a_whole():
+    # words of every length, so that some straddle each 64K piece's nominal end
+    words = [("ab" * (1 + i % 7)) + ("-x" if i % 5 == 0 else "") for i in range(40_000)]
+    text = " ".join(words) + "\n\nlast words here"
+    doc = parse(text, "x.txt")
+    assert len(doc.text) > 3 * (1 << 16)
+    assert density._word_count(doc) == len(density._WORDS.findall(doc.text)) == 40_003
+
+
 def test_place_below_count_threshold_is_fine():
     text = "# Peels near Elmbridge, Kent\n\nOur clinic near Elmbridge, Kent opened in 2001. " + FILLER * 3
     assert findings("EXO501", text) == []

@@ -155,6 +155,9 @@ def _regex_occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
        st.sampled_from(["best peel", "best peel leeds", "peel", "k", "best", "peel x"]))
 def test_phrase_occurrences_are_the_regex_matches(parts, phrase):
     """The find-based count equals the case-insensitive regex it replaces, on any page, including
-    pages with characters lower-casing cannot stand for (then the regex itself is used)."""
+    pages with characters lower-casing cannot stand for (then the regex itself is used); phrases
+    that share a first word share its positions on the page, and each still gets its own matches."""
     doc = parse("".join(parts), "x.txt")
     assert phrase_occurrences(doc, phrase, None) == _regex_occurrences(doc.match_text, phrase)
+    for other in ("best", "best peel", "best best peel", "peel"):
+        assert phrase_occurrences(doc, other, None) == _regex_occurrences(doc.match_text, other)
