@@ -1,6 +1,6 @@
 import pytest
 
-from exolint.sentences import split_sentences
+from exolint.sentences import MAX_SENTENCE, split_sentences
 
 
 def sentences(text):
@@ -50,3 +50,23 @@ def test_sentences_in_a_range_match_the_range_of_the_whole_split():
     whole = split_sentences(text)
     start = text.index("Dr.")
     assert split_sentences(text, start, len(text)) == [s for s in whole if s[0] >= start]
+
+
+def test_a_run_on_sentence_is_cut_at_spaces_into_bounded_pieces():
+    words = [("exosome", "FDA-approved", "serum", "Leeds")[i % 4] for i in range(1500)]
+    text = " ".join(words)  # about 13,000 characters without a full stop
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    assert all(b - a <= MAX_SENTENCE for a, b in pieces)
+    assert all(text[a] != " " and text[b - 1] != " " for a, b in pieces)
+    # every word is in exactly one piece, whole
+    assert " ".join(text[a:b] for a, b in pieces).split() == words
+
+
+def test_a_run_on_without_spaces_is_cut_at_the_bound_and_an_ordinary_sentence_is_kept():
+    blob = "x" * (2 * MAX_SENTENCE + 10)
+    assert split_sentences(blob) == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE),
+                                     (2 * MAX_SENTENCE, 2 * MAX_SENTENCE + 10)]
+    long_one = "A long sentence " + "with many words " * 100 + "ends here. Next."
+    assert len(long_one) < MAX_SENTENCE
+    assert split_sentences(long_one) == [(0, len(long_one) - 6), (len(long_one) - 5, len(long_one))]

@@ -159,7 +159,7 @@ class ClaimRule:
         parts = [pred, obj.span()] + ([agent.span()] if agent else [])
         if self.as_ is not None:
             cls = self.as_.search(text, pred[1], clause[1], timeout=self.timeout)
-            if cls is None or gap(text, pred, cls.span()) > 2 * self.max_words:
+            if cls is None or gap(text, pred, cls.span(), 2 * self.max_words) > 2 * self.max_words:
                 return None
             parts.append(cls.span())
         span = (min(p[0] for p in parts), max(p[1] for p in parts))

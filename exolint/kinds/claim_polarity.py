@@ -54,14 +54,20 @@ _REPORTING = regex.compile(
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
 _FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E, regex.I)
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+#: the same words read from the end: a reach of a few words back costs a few words, not the clause
+_TOKEN_BACK = regex.compile(_TOKEN.pattern, regex.REVERSE)
 
 
 def _reach_start(text: str, lo: int, at: int, words: int) -> int:
     """Where a cue's reach back from `at` begins: `words` words back, never past a comma or `lo`."""
     comma = text.rfind(",", lo, at)
     lo = max(lo, comma + 1) if comma >= 0 else lo
-    starts = [m.start() for m in _TOKEN.finditer(text, lo, at)]
-    return starts[-words] if len(starts) >= words else lo
+    n = 0
+    for m in _TOKEN_BACK.finditer(text, lo, at):
+        n += 1
+        if n == words:
+            return m.start()
+    return lo
 
 
 def _quotation_start(text: str, sa: int, sb: int, a: int, b: int) -> int:

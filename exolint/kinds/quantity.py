@@ -210,8 +210,10 @@ class QuantityRule:
             elif history is not None and history.may_conflict(q):
                 s = subject(i)
                 if s is not None:
-                    hit = self._contradiction(doc, q, s, history.seen())
-                    if hit is not None:
+                    p = history.first_conflict(q)
+                    if p is not None:
+                        hit = self._contradiction(doc, q, s, [p])
+                        assert hit is not None  # p conflicts
                         yield hit
             if history is not None:
                 history.add(i, q)

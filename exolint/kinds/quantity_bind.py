@@ -197,6 +197,8 @@ class Earlier:
     every number on a page, so they are bound only when a quantity could conflict at all: the
     ratio of two upper ends grows as they move apart, so a quantity conflicts with some earlier
     one exactly when it does with the smallest or the largest earlier upper end (`may_conflict`).
+    The same holds for the bound figures alone, with strict bounds ("under 200 nm") kept apart
+    (`first_conflict`): a page with thousands of agreeing figures is not compared pair by pair.
     """
 
     def __init__(self, tolerance: float, found: list[Quantity], subject: Callable[[int], str | None]) -> None:
@@ -204,6 +206,9 @@ class Earlier:
         self.pending: list[int] = []  # earlier candidates not bound yet
         self.bound: list[Quantity] = []  # earlier candidates bound to our subjects, in order
         self.extremes: dict[str, tuple[float, float]] = {}  # dimension -> (least, greatest) positive top
+        #: per dimension, over the bound figures with a positive top: the least and the greatest top
+        #: and the greatest lower end of those that are not strict bounds, the least top of those that are
+        self._bound_ends: dict[str, list[float]] = {}
 
     def add(self, i: int, q: Quantity) -> None:
         self.pending.append(i)
@@ -221,9 +226,46 @@ class Earlier:
         """The earlier figures for our subjects so far, binding the pending ones."""
         for j in self.pending:
             if self.subject(j) is not None:
-                self.bound.append(self.found[j])
+                p = self.found[j]
+                self.bound.append(p)
+                top = p.top
+                if top > 0:
+                    ends = self._bound_ends.setdefault(p.dimension, [_INF, -_INF, -_INF, _INF])
+                    if p.strict:
+                        ends[3] = min(ends[3], top)
+                    else:
+                        ends[0], ends[1] = min(ends[0], top), max(ends[1], top)
+                        ends[2] = max(ends[2], p.lo if p.lo is not None else top)
         self.pending.clear()
         return self.bound
+
+    def first_conflict(self, q: Quantity) -> Quantity | None:
+        """The first earlier figure for our subjects whose `conflict_ratio` with `q` is over the
+        tolerance, or None. Whether there is one is read from the extremes of the bound figures;
+        only then are they gone through in order."""
+        seen = self.seen()
+        t = q.top
+        ends = self._bound_ends.get(q.dimension)
+        if ends is None or t <= 0:
+            return None
+        least, greatest, greatest_low, least_strict = ends
+        tol = self.tolerance
+        if q.strict:  # only a figure that is not a bound can be above it
+            possible = greatest_low > t and greatest_low / t > tol
+        else:
+            low = q.lo if q.lo is not None else t
+            possible = (greatest > 0 and (max(greatest, t) / min(greatest, t) > tol
+                                          or max(least, t) / min(least, t) > tol)) \
+                or (least_strict < _INF and low > least_strict and low / least_strict > tol)
+        if not possible:
+            return None
+        for p in seen:
+            if p.dimension == q.dimension and p.top > 0 and conflict_ratio(p, q) > tol:
+                return p
+        return None
+
+
+_INF = float("inf")
 
 
 def conflict_ratio(p: Quantity, q: Quantity) -> float:

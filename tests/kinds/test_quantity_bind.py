@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exolint.kinds import quantity
-from exolint.kinds.quantity_bind import CASE_TRAPS, Binder, Earlier, ascii_first_words, lazy_subjects
+from exolint.kinds.quantity_bind import (
+    CASE_TRAPS,
+    Binder,
+    Earlier,
+    ascii_first_words,
+    conflict_ratio,
+    lazy_subjects,
+)
 from exolint.kinds.quantity_extract import Quantity, compile_extractor, extract
 from exolint.plugins.text import parse
 
@@ -139,6 +146,28 @@ def test_may_conflict_exactly_when_some_earlier_figure_conflicts(tops, tolerance
         every = any(p.dimension == q.dimension and p.top > 0 and q.top > 0
                     and max(p.top, q.top) / min(p.top, q.top) > tolerance for p in qs[:i])
         assert earlier.may_conflict(q) == every
+        earlier.add(i, q)
+
+
+_FIGURE = st.tuples(st.sampled_from([None, 0.0, 1e-9, 0.5, 3, 30, 100, 150, 1000, 2e5]),
+                    st.sampled_from([0.0, 1e-9, 0.5, 1, 5, 30, 100, 151, 750, 1e4, 2e5, 1e300]),
+                    st.booleans(), st.sampled_from(["length", "duration"]), st.booleans())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FIGURE, min_size=1, max_size=14), st.sampled_from([1.5, 5, 5.000001, 10]))
+def test_first_conflict_is_the_first_bound_figure_that_conflicts(figures, tolerance):
+    """Reading the extremes of the bound figures first gives the figure a walk through all of
+    them in order gives: ranges, single values, strict bounds, figures bound to another subject."""
+    qs = [Quantity(i, i + 1, "x", lo, hi, "nm", dim, strict=strict)
+          for i, (lo, hi, strict, dim, _) in enumerate(figures)]
+    ours = {i for i, f in enumerate(figures) if f[4]}
+    earlier = Earlier(tolerance, qs, lambda i: "x" if i in ours else None)
+    for i, q in enumerate(qs):
+        bound = [p for j, p in enumerate(qs[:i]) if j in ours]
+        expected = next((p for p in bound if p.dimension == q.dimension and p.top > 0 and q.top > 0
+                         and conflict_ratio(p, q) > tolerance), None)
+        assert earlier.first_conflict(q) is expected
         earlier.add(i, q)
 
 
