@@ -11,6 +11,7 @@ the numbers it could report, and a contradiction check only when an earlier figu
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -63,19 +64,10 @@ class Binder:
                     and not self._question_mentions(doc, lo, hi, timeout)):
                 return self._row_subject(doc, q, timeout, cell=(lo, hi))
         a, b = doc.window(q.start, q.end, "sentence")
-        best_before = best_after = None
-        mentions = self.mentions(text, a, b, timeout)
-        for s, e, mine in mentions:
-            if s < q.end and e > q.start:  # the unit word is the subject
-                return doc.text[s:e] if mine else None
-            if e <= q.start:
-                d = len(_TOKEN.findall(text, e, q.start))
-                if d <= self.max_words and (best_before is None or d <= best_before[0]):
-                    best_before = (d, mine, s, e)
-            elif s >= q.end:
-                d = len(_TOKEN.findall(text, q.end, s))
-                if d <= self.max_words and (best_after is None or d < best_after[0]):
-                    best_after = (d, mine, s, e)
+        mentions, ends = self._sentence_mentions(doc, a, b, timeout)
+        unit, best_before, best_after = nearest_mentions(text, mentions, ends, q.start, q.end, self.max_words)
+        if unit is not None:  # the unit word is the subject
+            return doc.text[unit[0]:unit[1]] if unit[2] else None
         # "About 0.5 to 2 microns across, they are ...": a plural pronoun nearer than any mention
         # stands for what it refers to (kinds.antecedent), when that is one of our subjects; after
         # a mention in its own sentence ("Exosomes are small: they measure ...") it stands for that
@@ -136,6 +128,16 @@ class Binder:
             return False
         return may_hold_pronoun(doc, (lo, hi))
 
+    def _sentence_mentions(self, doc: Document, a: int, b: int,
+                           timeout: float | None) -> tuple[list[tuple[int, int, bool]], list[int]]:
+        """`mentions` of a sentence and their ends, once for all the quantities in it."""
+        key = ("quantity", "mentions", self.subjects.pattern, a, b)
+        got = doc.memo.get(key)
+        if got is None:
+            found = self.mentions(doc.match_text, a, b, timeout)
+            got = doc.memo[key] = (found, [e for _, e, _ in found])
+        return got
+
     def mentions(self, text: str, a: int, b: int, timeout: float | None) -> list[tuple[int, int, bool]]:
         """The matches of `subjects.finditer(text, a, b)` as (start, end, ours).
 
@@ -166,6 +168,31 @@ class Binder:
                 out.append((m.start(), m.end(), m.group("ours") is not None))
                 last = m.end()
         return out
+
+
+def nearest_mentions(text: str, mentions: list[tuple[int, int, bool]], ends: list[int], start: int, end: int,
+                     max_words: int) -> tuple[tuple[int, int, bool] | None, tuple | None, tuple | None]:
+    """The mention that overlaps text[start:end], or else the nearest mentions before and after it
+    within `max_words` words, as (words, ours, start, end).
+
+    Mentions do not overlap, so the words between one and the quantity grow with the distance:
+    the nearest mention on each side is the best there. Measuring every mention of the sentence
+    from every quantity in it cost the square of a sentence full of figures."""
+    k = bisect_right(ends, start)  # mentions[:k] end before the quantity
+    before = after = None
+    if k < len(mentions):
+        s, e, mine = mentions[k]
+        if s < end:
+            return mentions[k], None, None
+        d = len(_TOKEN.findall(text, end, s))
+        if d <= max_words:
+            after = (d, mine, s, e)
+    if k:
+        s, e, mine = mentions[k - 1]
+        d = len(_TOKEN.findall(text, e, start))
+        if d <= max_words:
+            before = (d, mine, s, e)
+    return None, before, after
 
 
 _UNASKED = object()  # a quantity not bound yet (None is a bound "about something else")

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exolint.kinds import quantity
+from exolint.kinds import quantity, quantity_bind
 from exolint.kinds.quantity_bind import (
     CASE_TRAPS,
     Binder,
@@ -16,6 +16,7 @@ from exolint.kinds.quantity_bind import (
     ascii_first_words,
     conflict_ratio,
     lazy_subjects,
+    nearest_mentions,
 )
 from exolint.kinds.quantity_extract import Quantity, compile_extractor, extract
 from exolint.plugins.text import parse
@@ -169,6 +170,37 @@ def test_first_conflict_is_the_first_bound_figure_that_conflicts(figures, tolera
                          and conflict_ratio(p, q) > tolerance), None)
         assert earlier.first_conflict(q) is expected
         earlier.add(i, q)
+
+
+def _every_mention(text, mentions, start, end, max_words):
+    """The choice as first written: every mention of the sentence measured from the quantity."""
+    before = after = None
+    for s, e, mine in mentions:
+        if s < end and e > start:
+            return (s, e, mine), None, None
+        if e <= start:
+            d = len(quantity_bind._TOKEN.findall(text, e, start))
+            if d <= max_words and (before is None or d <= before[0]):
+                before = (d, mine, s, e)
+        elif s >= end:
+            d = len(quantity_bind._TOKEN.findall(text, end, s))
+            if d <= max_words and (after is None or d < after[0]):
+                after = (d, mine, s, e)
+    return None, before, after
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["exosomes", "cells", "are", "30-100", "nm", ",", "and", "vesicles", "x-y"]),
+                min_size=1, max_size=30),
+       st.data(), st.integers(0, 6))
+def test_nearest_mentions_are_the_best_of_every_mention(words, data, max_words):
+    text = " ".join(words)
+    rx = regex.compile(r"\b(?:(?P<ours>exosomes|vesicles)|(?P<other>cells))\b")
+    mentions = [(m.start(), m.end(), m.group("ours") is not None) for m in rx.finditer(text)]
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    got = nearest_mentions(text, mentions, [e for _, e, _ in mentions], start, end, max_words)
+    assert got == _every_mention(text, mentions, start, end, max_words)
 
 
 def test_seen_binds_the_pending_figures_once_and_keeps_the_bound_ones_in_order():
