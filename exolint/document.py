@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -126,6 +126,22 @@ class Document:
         return low
 
     # -- structure ---------------------------------------------------------------------------
+    def prose_line(self, start: int, end: int) -> tuple[int, int]:
+        """The line of prose around text[start:end] (prose has newlines only between blocks): from
+        after the last newline before `start` to the first at or after `end`. Found by bisection in
+        the page's newline offsets, not by scanning: one block can be megabytes long."""
+        nl = self.memo.get(("document", "newlines"))
+        if nl is None:
+            nl, find = array("q"), self.text.find
+            i = find("\n")
+            while i >= 0:
+                nl.append(i)
+                i = find("\n", i + 1)
+            self.memo[("document", "newlines")] = nl
+        i = bisect_left(nl, start)
+        j = bisect_left(nl, end, i)
+        return (nl[i - 1] + 1 if i else 0), (nl[j] if j < len(nl) else len(self.text))
+
     def segment_at(self, offset: int) -> Segment | None:
         i = self.segment_index(offset)
         return None if i is None else self.segments[i]

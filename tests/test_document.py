@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from exolint.document import DocumentBuilder, OffsetMap
 from exolint.plugins.text import parse as parse_text
 
@@ -117,3 +120,13 @@ def test_title_span_is_the_html_title_else_the_first_level_one_heading():
     doc = parse_markdown("## Prices\n\n# Exosome facials\n\nText.\n", "p.md")
     assert doc.text[slice(*doc.title_span())] == "Exosome facials"
     assert parse_markdown("Just a paragraph.\n", "p.md").title_span() is None
+
+
+@given(st.lists(st.sampled_from(["a", "bc", "\n", "\n\n", " ", "x y"]), max_size=20), st.data())
+def test_prose_line_is_what_searching_for_the_newlines_finds(parts, data):
+    doc = parse_text("".join(parts), "x.txt")
+    text = doc.text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    hi = text.find("\n", end)
+    assert doc.prose_line(start, end) == (text.rfind("\n", 0, start) + 1, len(text) if hi < 0 else hi)

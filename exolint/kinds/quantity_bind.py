@@ -58,8 +58,7 @@ class Binder:
         if self.mention is not None and "\n" not in text[q.start:q.end]:
             # a sentence never leaves its block, and a block has no newline: no subject word in the
             # line means no subject in the sentence, and splitting sentences can wait
-            lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
-            hi = len(text) if hi < 0 else hi
+            lo, hi = doc.prose_line(q.start, q.end)
             if (not self.mention.search(text, lo, hi, timeout=timeout)
                     and not self._question_mentions(doc, lo, hi, timeout)):
                 return self._row_subject(doc, q, timeout, cell=(lo, hi))
