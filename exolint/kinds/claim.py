@@ -66,7 +66,7 @@ from .antecedent import (
 )
 from .claim_gate import Words, phrase_words
 from .claim_polarity import ASSERTED, MENTION, POLARITIES, polarity
-from .claim_parts import found, gap, modifies_other, nearest, next_word
+from .claim_parts import comma_ends_verb, found, gap, modifies_other, nearest, next_word
 from .claim_predication import asserts
 from .claim_scan import phrase_starts, predicate_matches
 from .claim_vocab import (
@@ -149,6 +149,8 @@ class ClaimRule:
         core = (min(pred[0], agent.start()), max(pred[1], agent.end())) if agent else pred
         taken = [pred] + ([agent.span()] if agent else [])
         obj = nearest(doc, self.objects, self.object_starts, clause, core, taken, self.max_words, self.timeout)
+        if obj is not None and comma_ends_verb(text, clause, pred, core, obj):
+            obj = None
         antecedent = None
         if obj is None:
             obj, antecedent = self._said_of(doc, sentence, clause, core, taken)

@@ -112,6 +112,22 @@ def modifies_other(text: str, core: tuple[int, int], obj: regex.Match, clause: t
     return not objects.match(text, nxt.start(), clause[1], timeout=timeout)
 
 
+#: a perfect-tense auxiliary right before a predicate ("have approved", "has been cleared")
+_PERFECT = regex.compile(r"\b(?:have|has|had)\s+(?:been\s+)?\Z", regex.I)
+_COMMA = regex.compile(r"[^\S\n]*,")
+
+
+def comma_ends_verb(text: str, clause: tuple[int, int], pred: tuple[int, int], core: tuple[int, int],
+                    obj: regex.Match) -> bool:
+    """True when the predicate is a verb in the perfect tense, a comma follows it (or the agent
+    after it: `core`), and the object stands after that comma: the comma closes the clause the verb
+    ends ("dermal fillers that UK regulators have approved, exosome serums have no licence"), so
+    what follows is not what was approved. An adjective ("our FDA-approved, exosome-rich serum")
+    is not a verb in that tense."""
+    return (obj.start() >= core[1] and _COMMA.match(text, core[1], obj.start()) is not None
+            and _PERFECT.search(text, clause[0], pred[0]) is not None)
+
+
 def next_word(text: str, at: int, end: int) -> int:
     """The offset of the first non-space character at or after `at` (before `end`)."""
     while at < end and text[at].isspace():

@@ -107,7 +107,8 @@ def agent_pattern(groups: dict[str, list[str]]) -> regex.Pattern | None:
 
 
 def object_pattern(phrases: list[str], regexes: list[str], nouns: list[str]) -> regex.Pattern:
-    """Objects, each optionally extended by "-based"/"-derived" and a head noun ("exosome-based serums")."""
+    """Objects, each optionally extended by "-based"/"-derived" and a head noun ("exosome-based serums");
+    never one followed by "-free" ("exosome-free serums" are not exosome products)."""
     parts = [phrase_to_regex(p) for p in sorted(phrases, key=len, reverse=True)] + [f"(?:{r})" for r in regexes]
     if not parts:
         raise RuleSpecError("a claim rule needs 'objects' or 'object_regex'", ("objects",))
@@ -115,7 +116,7 @@ def object_pattern(phrases: list[str], regexes: list[str], nouns: list[str]) -> 
     if nouns:
         nn = "|".join(phrase_to_regex(n) for n in sorted(nouns, key=len, reverse=True))
         tail = rf"(?:[\s-]+(?:based|derived))?(?:[^\S\n]+(?:{nn})(?![\p{{L}}\p{{N}}]))?"
-    return regex.compile(bounded("|".join(parts)) + tail, regex.I | regex.V0)
+    return regex.compile(bounded("|".join(parts)) + r"(?![\s-]+free(?![\p{L}\p{N}]))" + tail, regex.I | regex.V0)
 
 
 def clause_bounds(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:

@@ -100,6 +100,20 @@ def test_no_object_no_claim():
     assert spans(fda(), "We apply exosomes after using the FDA-cleared microneedling pen.") == []
 
 
+def test_an_object_after_the_comma_that_ends_a_perfect_tense_verb_is_not_its_object():
+    assert spans(fda(), "Unlike fillers that the FDA has approved, exosome serums are unlicensed.") == []
+    assert spans(fda(), "Unlike fillers that have been approved by the FDA, exosome serums are not.") == []
+    # an adjective before a comma still describes the noun after it
+    assert spans(fda(), "Try our FDA-approved, exosome-rich serum.") == ["FDA-approved, exosome"]
+    assert spans(fda(), "The FDA has approved our exosome serum, and patients love it.") == [
+        "FDA has approved our exosome serum"]
+
+
+def test_an_exosome_free_product_is_no_exosome_object():
+    assert spans(fda(), "The FDA approved the use of exosome-free serums.") == []
+    assert spans(fda(), "The FDA approved the use of exosome serums.") == ["FDA approved the use of exosome serums"]
+
+
 def test_long_sentence_keeps_span_tight():
     text = ("After years of research and many happy patients in our three clinics across the region, we are "
             "proud to say that our exosomes are FDA-approved, which sets us apart from competitors.")
