@@ -60,6 +60,43 @@ def row_span(doc: Document, pos: int) -> tuple[int, int] | None:
     return segs[first].start, segs[last].end
 
 
+def column_below(doc: Document, pos: int, limit: int = 200) -> list[tuple[int, int]]:
+    """The prose ranges of the cells below a header cell (a cell of a table's first row) that
+    holds prose offset `pos`, in the same column, at most `limit` of them; [] elsewhere.
+
+    A column header names what the cells below it hold, so it is read with them: "Human-derived
+    exosome cosmetics" above "Prohibited ingredient" is the heading of a ban, not an offer."""
+    i = doc.segment_index(pos)
+    if i is None:
+        return []
+    segs = doc.segments
+    cell = _cell_of(segs, i)
+    if cell is None:
+        return []
+    first = _row_start(segs, cell)
+    if first is None:
+        return []
+    k = first - 1
+    while k >= 0 and segs[k].scope in _INLINE:
+        k -= 1
+    if k >= 0 and segs[k].scope == "table":
+        return []  # a row below another: not the header
+    column, block = segs[cell].level, segs[cell].block
+    out: list[tuple[int, int]] = []
+    for k in range(cell + 1, len(segs)):
+        s = segs[k]
+        if s.scope in _INLINE or s.block == block:
+            continue
+        if s.scope != "table":
+            break  # the table has ended
+        block = s.block
+        if s.level == column:
+            out.append(doc.window(s.start, s.start, "paragraph"))
+            if len(out) >= limit:
+                break
+    return out
+
+
 def _row_start(segs: Sequence[Segment], cell: int) -> int | None:
     """The index of the first cell of the row of table segment `cell`: walking back, the columns
     must fall at every step; a column that does not is in an earlier row, so the row's own first

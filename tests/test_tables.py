@@ -6,7 +6,7 @@ import pytest
 
 from exolint.plugins.html import parse as parse_html
 from exolint.plugins.markdown import parse as parse_markdown
-from exolint.tables import row_header, row_span
+from exolint.tables import column_below, row_header, row_span
 
 MARKDOWN = """| Property | Value | Note |
 |---|---|---|
@@ -89,3 +89,30 @@ def test_a_link_inside_a_cell_keeps_the_cell_whole():
     row = row_span(doc, doc.text.index("2-4"))
     assert row is not None and doc.text[row[0]:row[1]].split("\n\n") == [
         "Vesicle size in gel", "2-4 µm per sheet today", "lab"]
+
+
+@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html")])
+def test_a_header_cell_is_read_with_the_cells_of_its_column(parse, source, name):
+    doc = parse(source, name, {})
+
+    def below(needle: str) -> list[str]:
+        return [doc.text[a:b] for a, b in column_below(doc, doc.text.index(needle))]
+
+    assert below("Value") == ["40-90 nm", "7 g", "5 ml"]
+    # a cell that is all link records no column (as for `row_header` above), so it is not read
+    assert below("Note") == ["see lab sheet", "no name"]
+    assert below("Property") == ["Vesicle diameter", "Fill volume"]
+    assert below("40-90 nm") == []  # not the header row
+    assert column_below(doc, doc.text.index("Value"), limit=2) == column_below(doc, doc.text.index("Value"))[:2]
+
+
+def test_a_header_over_a_column_of_bans_is_no_offer():
+    import exolint
+
+    def exo331(header_column: str) -> list[str]:
+        table = (f"| Region | Human-derived exosome cosmetics |\n|---|---|\n"
+                 f"| United Kingdom | {header_column} |\n| European Union | {header_column} |\n")
+        return [f.matched for f in exolint.lint_text(table, "markdown") if f.rule == "EXO331"]
+
+    assert exo331("Prohibited ingredient") == []
+    assert exo331("Sold in our clinics") == ["human-derived exosome"]

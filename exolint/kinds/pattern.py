@@ -6,7 +6,8 @@ r"""`pattern`: phrases or regular expressions that flag what they match.
     ignorecase: true                                 # default true
     word_boundary: true                              # phrases match whole words; default true
     exceptions: ['not (?:absolutely|completely) safe']  # a match is cancelled when one of these
-                                                     # matches in the rule's window around it
+                                                     # matches in the rule's window around it (for
+                                                     # a table's header: or in the cells below it)
     once: false                                      # true: one finding per document (see below)
     question: ['\bside[\s-]?effects?\b']             # only in FAQ answers to a question matching one
     list_items:                                      # more patterns for the list items of pages whose

@@ -13,6 +13,7 @@ import regex
 
 from ..document import Document
 from ..ruleset import RuleSpecError
+from ..tables import column_below
 from .candidates import Candidates
 from .prefix import literal_prefixes, required_terms, required_words
 
@@ -189,12 +190,16 @@ def _finditer_at(pattern: regex.Pattern, text: str, a: int, b: int, starts: Sequ
 def kept_matches(pattern: regex.Pattern, exceptions: regex.Pattern | None, doc: Document,
                  scope: frozenset[str] | None, window: str, timeout: float | None) -> Iterator[regex.Match]:
     """Non-empty matches of a rule's pattern that no exception cancels: an exception cancels a
-    match when it occurs anywhere in the rule's window around it (Vale's `exceptions`, scoped)."""
+    match when it occurs anywhere in the rule's window around it (Vale's `exceptions`, scoped), or,
+    for a match in a table's header row, in the cells of its column (`tables.column_below`)."""
+    text = doc.match_text
     for m in finditer(pattern, doc, scope, timeout):
         if m.end() == m.start():
             continue
         if exceptions is not None:
             a, b = doc.window(m.start(), m.end(), window)
-            if exceptions.search(doc.match_text, a, b, None, False, timeout):
+            if exceptions.search(text, a, b, None, False, timeout):
+                continue
+            if any(exceptions.search(text, ca, cb, None, False, timeout) for ca, cb in column_below(doc, m.start())):
                 continue
         yield m
