@@ -32,15 +32,23 @@ _VOLUME = regex.compile(r"\b\d{1,4}\s*\(\d{1,4}\)\s*:\s*\d+|\b\d{4};\s*\d+")
 # Words that make a block read as prose rather than as a reference entry.
 _PROSE = regex.compile(r"\b(?:is|are|was|were|has|have|had|that|which|these|can|will|should|must|may|would|could)\b",
                        regex.I)
-_URL = regex.compile(r"https?://\S+\.\S+")
+_URL = regex.compile(r"https?://\S+\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[\w/.%#?=&-]*", regex.I)
 _SENTENCE_BREAK = regex.compile(r"\.\s+")
 _ITEM = regex.compile(r"[^;]+")
+#: a note under a reference list ("Competing interests: ...", "Funding: ..."): the list has ended
+_NOTE = regex.compile(
+    r"\s*(?:competing\s+interests?|conflicts?\s+of\s+interests?|funding|acknowledge?ments?|disclaimers?|"
+    r"disclosures?|notes?|copyright|licen[cs]e|contact|correspondence|author\s+contributions?|"
+    r"data\s+availability)\s*:", regex.I)
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
 
 _LEGAL_ID = regex.compile(
     r"\bRegulation\s+\((?:EU|EC|EEC)\)\s+(?:No\.?\s*)?\d+/\d+|\bDirective\s+\d+/\d+/E[CU]\b|\b\d+\s+CFR\s+\d+"
-    r"|\b\d+\s+U\.?S\.?C\.?\s+\d+|\bS\.?I\.?\s+\d{4}/\d+|\b(?-i:\p{Lu}\w+)(?:\s+\w+){0,5}\s+(?-i:Act|Regulations?)\s+(?:19|20)\d{2}\b",
+    r"|\b\d+\s+U\.?S\.?C\.?\s+\d+|\bS\.?I\.?\s+\d{4}/\d+"
+    r"|\b(?-i:\p{Lu}\w+)(?:\s+\(?\w+\)?){0,6}\s+(?-i:Act|Regulations?)\s+(?:19|20)\d{2}\b"
+    # an advertising or practice code's numbered part: "CAP Code, section 12", "the Code, rule 3.7"
+    r"|\b(?-i:Code)\b[^\n]{0,80}?\b(?:section|rule|part|clause|chapter)\s+\d+(?:\.\d+)*",
     regex.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "6 December 2019" and the US order "December 6, 2019"
@@ -232,6 +240,9 @@ def _build(doc: Document) -> RefIndex:
                 continue
         if not in_refs and not (head in _NUMBER_START or head.isdecimal()):
             continue  # neither a list item after a heading nor a numbered entry: nothing below applies
+        if ":" in text[:40] and _NOTE.match(text):
+            in_refs = False  # a note after the list ("Competing interests: ...")
+            continue
         if b - a > MAX_ENTRY:
             prose = True
         else:

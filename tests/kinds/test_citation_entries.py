@@ -96,3 +96,25 @@ def test_entry_starts_after_agrees_with_a_scan_of_every_entry():
     for offset in range(len(text)):
         expected = any(e.start - 8 <= offset < e.start for e in idx.entries)
         assert idx.entry_starts_after(offset, 8) == expected
+
+
+@pytest.mark.parametrize("entry", [
+    "Medicines regulator. Finasteride: a reminder about side effects. Drug Safety Update, May 2024. gov.uk/dsu",
+    "Botulinum Toxin and Cosmetic Fillers (Children) Act 2021.",
+    "Committee of Advertising Practice. UK Code of Non-broadcast Advertising (CAP Code), section 12: Medicines.",
+])
+def test_an_address_without_its_scheme_an_act_with_brackets_and_a_codes_section_are_findable(entry):
+    assert ce.is_complete(entry)
+
+
+@pytest.mark.parametrize("entry", ["Journal of Skin, 2019", "Clinic leaflet, spring edition", "See our website"])
+def test_entries_without_anything_to_find_them_by_stay_incomplete(entry):
+    assert not ce.is_complete(entry)
+
+
+def test_a_note_after_the_list_ends_it():
+    text = ("## References\n\n1. Smith J, Okafor N. Growth factors in skin. J Skin. 2020;1:2-9.\n\n"
+            "Competing interests: the review authors declared no funding from manufacturers in 2023.\n\n"
+            "Funding: none received for this summary.\n")
+    idx = ce.reference_index(parse(text, "x.txt"))
+    assert [e.text[:5] for e in idx.entries] == ["Smith"]
