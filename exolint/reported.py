@@ -77,6 +77,9 @@ _LABELLED = regex.compile(
 _JUDGING = regex.compile(
     r"\b(?:claims?|myths?|facts?|fact-check\w*|ratings?|verdicts?|rulings?|why|misleading|false|true|wrong|"
     r"debunked|red\s+flags?|warning\s+signs?)\b", regex.I)
+#: a heading that condemns what stands under it ('Example of a misleading advert', 'Red flags')
+_CONDEMNS = regex.compile(r"\b(?:misleading|false|untrue|wrong|debunked|myths?|red\s+flags?|warning\s+signs?|"
+                          r"dishonest|illegal|unlawful|banned)\b", regex.I)
 #: a testimonial's speaker after its quotation ('"Best facial ever!" – Sarah')
 _SPEAKER = regex.compile(rf"{_QUOTE}[^\S\n]*[-–—]")
 _HEADING_LINE = 120
@@ -85,20 +88,30 @@ _HEADING_LINE = 120
 def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
     """The quotations of headings, table cells and plain-text heading lines that mention wording
     rather than claim it: nothing but quoted wording (`_QUOTED_HEADING`, `_QUOTED_BLOCK`), or
-    quotations a heading frames with a label or a judging word and no first person (`_framed`)."""
+    quotations a heading frames with a label or a judging word and no first person (`_framed`);
+    and a block of nothing but a quotation right under a heading that judges it ('### Example of
+    a misleading advert', then the advert in quotation marks)."""
     text = doc.text
     if '"' not in text and "“" not in text and "«" not in text:
         return []
     out: list[tuple[int, int]] = []
     last = None
     plain = doc.format == "text"
+    judged = -2  # the block of the last heading that judges what follows it ("Example of a misleading advert")
     for s in doc.segments:
+        if s.block == judged + 1 and s.scope in ("blockquote", "paragraph"):
+            # the block right under such a heading, when it is nothing but a quotation
+            a, b = doc.window(s.start, s.start, "paragraph")
+            if _QUOTED_HEADING.fullmatch(text, a, b) is not None:
+                out += [m.span() for m in _ONE_QUOTE.finditer(text, a, b)]
         if s.scope not in ("heading", "table") and not plain:
             continue
         a, b = doc.window(s.start, s.start, "paragraph")
         if (a, b) == last:
             continue
         last = (a, b)
+        if s.scope == "heading" and _CONDEMNS.search(text, a, b) and _FIRST_PERSON.search(text, a, b) is None:
+            judged = s.block
         if '"' not in text[a:b] and "“" not in text[a:b] and "«" not in text[a:b]:
             continue
         if s.scope in ("heading", "table"):
@@ -125,8 +138,21 @@ _NAMED_AS_WORDING = regex.compile(
     r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label))"
     r"(?:\s+(?:such\s+as|like))?"
     r"|\breading|\bthat\s+reads?|"
-    r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$",
+    r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$"
+    # examples in brackets after what they are examples of: 'absolute safety claims ("100% safe", ...)'
+    r"|\b(?:claims?|phrases?|wording|promises?|slogans?)[^\S\n]*\([^\S\n]*$",
     regex.I)
+#: a quotation the sentence treats as a warning ('Treat "100% safe" as a warning sign')
+_AS_WARNING = regex.compile(
+    r"[^\S\n]*as[^\S\n]+(?:an?[^\S\n]+)?(?:warning[^\S\n]+signs?|red[^\S\n]+flags?|signs?[^\S\n]+of)\b", regex.I)
+#: a quotation that opens a list item and is rebutted after a dash ('"Our vials are FDA approved." -
+#: The FDA has approved no exosome product.'): six words or more, with a denial or a judgement
+#: (a testimonial's dash is followed by its speaker: '"Loved it" - Sarah, 34')
+_REBUTTED = regex.compile(
+    r"[.,!?]*[^\S\n]*[-–—][^\S\n]*(?=(?:[^\s]+[^\S\n]+){5})[^\n]{0,200}?"
+    r"\b(?:not|never|none|cannot|could\s+not|false|untrue|misleading|wrong|unsupported|unproven|unlicensed|"
+    r"unapproved|no\s+(?:[\w-]+\s+){0,3}(?:products?|evidence|stud(?:y|ies)|trials?|treatments?|injections?|data|"
+    r"marketing\s+authori[sz]ation))\b", regex.I)
 #: someone else's advert or page reporting it, earlier in the sentence
 _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
@@ -165,6 +191,13 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
                    and _FIRST_PERSON.search(text, sa + rep.end(), a) is None)
             if not hit and not before.strip(" \t([*_") and _JUDGED.match(text, b, sb) is not None:
                 hit = _FIRST_PERSON.search(text, sa, sb) is None
+            if not hit and _AS_WARNING.match(text, b, sb) is not None:
+                hit = _FIRST_PERSON.search(text, sa, sb) is None
+            if not hit and not before.strip(" \t([*_"):
+                block = doc.window(a, b, "paragraph")
+                seg = doc.segment_at(a)
+                hit = (block[0] == a and seg is not None and seg.scope == "list"
+                       and _REBUTTED.match(text, b, block[1]) is not None)
         if hit:
             out.append((a, b))
             prev = (a, b)

@@ -143,3 +143,29 @@ def test_a_table_cell_of_nothing_but_a_quotation_mentions_it():
 def test_a_plain_text_heading_line_that_frames_quotations_mentions_them(line, quoted):
     doc = parse_text(f"{line}\n\nThe text under it explains what the advert said.", "news.txt")
     assert _quoted(doc) == quoted
+
+
+@pytest.mark.parametrize("text,quoted", [
+    # examples in brackets after what they are examples of
+    ('Absolute safety claims ("100% safe", "no risks") were removed.', ['"100% safe"', '"no risks"']),
+    # treated as a warning
+    ('Treat "100% safe" as a warning sign.', ['"100% safe"']),
+    ('We treat "100% safe" as our promise to you.', []),
+])
+def test_examples_in_brackets_and_a_quotation_treated_as_a_warning_are_mentioned(text, quoted):
+    assert _quoted(parse_text(text, "x.txt")) == quoted
+
+
+def test_a_list_item_that_rebuts_its_quotation_after_a_dash_mentions_it():
+    page = ('Some claims we found:\n\n'
+            '- "Our vials are FDA approved." - The FDA has not approved any exosome product for any use.\n'
+            '- "Best facial ever!" - Sarah, 34, from Leeds\n'
+            '- "Zero risk." - Sarah, no bruising\n')
+    assert _quoted(parse_markdown(page, "x.md")) == ['"Our vials are FDA approved."']
+
+
+def test_a_quotation_block_under_a_heading_that_condemns_it_is_mentioned():
+    page = ('### Example of a misleading advert\n\n> "FDA approved exosomes, 100% safe, no downtime!"\n\n'
+            '### What our clients say\n\n> "My skin is 100% better!"\n\n'
+            '### Our prices\n\n"Exosome facial, 100% safe, £99"\n')
+    assert _quoted(parse_markdown(page, "x.md")) == ['"FDA approved exosomes, 100% safe, no downtime!"']
