@@ -48,7 +48,8 @@ _SUBJECT_WORDS = 3
 GENERIC = regex.compile(
     r"(?<![\p{L}\p{N}_])(?:formula|product|serum|ampoule|cream|treatment|programme|program|protocol|therapy|"
     r"kit|range|solution|booster)s?(?![\p{L}\p{N}_])", regex.I)
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+#: a word; a compound ("lab-grown", "today's") is one, so "The lab-grown exosomes" opens with its subject
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule", "vesicle")
 
 

@@ -118,3 +118,10 @@ def test_a_note_after_the_list_ends_it():
             "Funding: none received for this summary.\n")
     idx = ce.reference_index(parse(text, "x.txt"))
     assert [e.text[:5] for e in idx.entries] == ["Smith"]
+
+
+def test_a_copyright_line_after_the_list_ends_it():
+    text = ("## References\n\n1. Smith J, Okafor N. Growth factors in skin. J Skin. 2020;1:2-9.\n\n"
+            "© 2024 Example Skin Ltd. For professional use only.\n")
+    idx = ce.reference_index(parse(text, "x.txt"))
+    assert [e.text[:5] for e in idx.entries] == ["Smith"]
