@@ -161,7 +161,9 @@ _REPORTER = regex.compile(
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
-    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used)\b", regex.I)
+    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used)\b"
+    # a thing that spoke ('an advert came up ... It said: "..."'): people are testimonials, not reports
+    r"|\bit\s+(?:said|says|read|reads|claimed|claims|promised|promises|stated|states)\b", regex.I)
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
 _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')

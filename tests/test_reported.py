@@ -169,3 +169,10 @@ def test_a_quotation_block_under_a_heading_that_condemns_it_is_mentioned():
             '### What our clients say\n\n> "My skin is 100% better!"\n\n'
             '### Our prices\n\n"Exosome facial, 100% safe, £99"\n')
     assert _quoted(parse_markdown(page, "x.md")) == ['"FDA approved exosomes, 100% safe, no downtime!"']
+
+
+def test_a_quotation_that_it_said_is_reported():
+    text = 'An advert came up on my phone. It said: "Our exosomes are FDA-approved and risk-free." Is it true?'
+    assert _quoted(parse_text(text, "x.txt")) == ['"Our exosomes are FDA-approved and risk-free."']
+    testimonial = 'Sarah came in March. She said: "It was completely risk-free." She has booked again.'
+    assert _quoted(parse_text(testimonial, "x.txt")) == []
