@@ -24,7 +24,11 @@ And inside a sentence, a quotation is mentioned rather than claimed when the sen
 websites describe the facial as "100% safe"'), or is itself the subject that the sentence judges
 ('"Guaranteed results" is a sales tactic'). The page's own voice (we, our, my) between the
 reporter and the quotation, or in a sentence judging a quotation, keeps the quotation a claim:
-'Our patients describe it as "painless"' is the page's marketing.
+'Our patients describe it as "painless"' is the page's marketing. The same holds for examples in
+brackets ('safety claims ("100% safe", "no risks")'), a quotation an advert "said" ('It said:
+"..."'; a person who said it gives a testimonial), one treated as a warning sign, a list item that
+opens with a quotation and rebuts it after a dash, and a quotation standing alone under a heading
+that condemns it ('### Example of a misleading advert').
 """
 from __future__ import annotations
 
@@ -89,7 +93,7 @@ def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
     """The quotations of headings, table cells and plain-text heading lines that mention wording
     rather than claim it: nothing but quoted wording (`_QUOTED_HEADING`, `_QUOTED_BLOCK`), or
     quotations a heading frames with a label or a judging word and no first person (`_framed`);
-    and a block of nothing but a quotation right under a heading that judges it ('### Example of
+    and a block of nothing but a quotation right under a heading that condemns it ('### Example of
     a misleading advert', then the advert in quotation marks)."""
     text = doc.text
     if '"' not in text and "“" not in text and "«" not in text:
@@ -97,7 +101,7 @@ def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = None
     plain = doc.format == "text"
-    judged = -2  # the block of the last heading that judges what follows it ("Example of a misleading advert")
+    judged = -2  # the block of the last heading that condemns what follows it ("Example of a misleading advert")
     for s in doc.segments:
         if s.block == judged + 1 and s.scope in ("blockquote", "paragraph"):
             # the block right under such a heading, when it is nothing but a quotation
