@@ -195,11 +195,10 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
             rep = _REPORTER.search(before)
             hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
                    and _FIRST_PERSON.search(text, sa + rep.end(), a) is None)
-            if not hit and not before.strip(" \t([*_") and _JUDGED.match(text, b, sb) is not None:
+            opens = not before.strip(" \t([*_")  # the quotation opens its sentence
+            if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)):
                 hit = _FIRST_PERSON.search(text, sa, sb) is None
-            if not hit and _AS_WARNING.match(text, b, sb) is not None:
-                hit = _FIRST_PERSON.search(text, sa, sb) is None
-            if not hit and not before.strip(" \t([*_"):
+            if not hit and opens:
                 block = doc.window(a, b, "paragraph")
                 seg = doc.segment_at(a)
                 hit = (block[0] == a and seg is not None and seg.scope == "list"

@@ -38,7 +38,7 @@ _ITEM = regex.compile(r"[^;]+")
 #: a note under a reference list ("Competing interests: ...", "Funding: ...", "© 2024 ..."): the list has ended
 _NOTE = regex.compile(
     r"\s*(?:competing\s+interests?|conflicts?\s+of\s+interests?|funding|acknowledge?ments?|disclaimers?|"
-    r"disclosures?|notes?|copyright|licen[cs]e|contact|correspondence|author\s+contributions?|"
+    r"disclosures?|notes?|licen[cs]e|contact|correspondence|author\s+contributions?|"
     r"data\s+availability)\s*:|\s*(?:©|\(c\)|copyright\b)", regex.I)
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
@@ -240,7 +240,7 @@ def _build(doc: Document) -> RefIndex:
                 continue
         if not in_refs and not (head in _NUMBER_START or head.isdecimal()):
             continue  # neither a list item after a heading nor a numbered entry: nothing below applies
-        if (":" in text[:40] or "©" in text[:3] or "opyright" in text[:12]) and _NOTE.match(text):
+        if _NOTE.match(text):
             in_refs = False  # a note after the list ("Competing interests: ...")
             continue
         if b - a > MAX_ENTRY:
