@@ -27,8 +27,8 @@ reporter and the quotation, or in a sentence judging a quotation, keeps the quot
 'Our patients describe it as "painless"' is the page's marketing. The same holds for examples in
 brackets ('safety claims ("100% safe", "no risks")'), a quotation an advert "said" ('It said:
 "..."'; a person who said it gives a testimonial), one treated as a warning sign, a list item that
-opens with a quotation and rebuts it after a dash, and a quotation standing alone under a heading
-that condemns it ('### Example of a misleading advert').
+opens with a quotation and rebuts it after a dash or in the next sentence, and a quotation standing
+alone under a heading that condemns it ('### Example of a misleading advert').
 """
 from __future__ import annotations
 
@@ -63,10 +63,11 @@ def reported_quotations(doc: Document) -> list[tuple[int, int]]:
 
 
 #: a heading that is nothing but quoted wording ('## "Made in an FDA-approved lab"', '## "FDA-approved"
-#: and "CE-marked"'): a guide naming the phrases it explains. A quoted testimonial heading carries
-#: its speaker ('"Best facial ever!" – Sarah') and is not one.
+#: and "CE-marked"', numbered or not: '### 3. "Absolutely safe"'): a guide naming the phrases it
+#: explains. A quoted testimonial heading carries its speaker ('"Best facial ever!" – Sarah') and is not one.
 _QUOTE = r"(?:\"[^\"\n]{2,}\"|“[^“”\n]{2,}”|«[^«»\n]{2,}»)"
-_QUOTED_HEADING = regex.compile(rf"[^\S\n]*{_QUOTE}(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})*[.:?!]?[^\S\n]*")
+_QUOTED_HEADING = regex.compile(rf"[^\S\n]*(?:(?:\d{{1,3}}|[A-Za-z])[.)][^\S\n]+)?{_QUOTE}"
+                                rf"(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})*[.:?!]?[^\S\n]*")
 #: the same as a block of plain text: two or more quotations, or one and a few words of topic
 _QUOTED_BLOCK = regex.compile(
     rf"[^\S\n]*{_QUOTE}(?:(?:[^\S\n]*(?:,|and|or|&|/|vs\.?)[^\S\n]*{_QUOTE})+"
@@ -157,6 +158,12 @@ _REBUTTED = regex.compile(
     r"\b(?:not|never|none|cannot|could\s+not|false|untrue|misleading|wrong|unsupported|unproven|unlicensed|"
     r"unapproved|no\s+(?:[\w-]+\s+){0,3}(?:products?|evidence|stud(?:y|ies)|trials?|treatments?|injections?|data|"
     r"marketing\s+authori[sz]ation))\b", regex.I)
+#: ... or rebutted by the next sentence, which opens with a denial ('"Our booster is FDA-approved." No
+#: exosome product is.', '"A non-invasive injection." An injection is invasive.')
+_REBUTTED_NEXT = regex.compile(
+    r"(?<=[.!?][\"”»]?)[^\S\n]+(?:No|Not|Never|None|Nothing|False|Untrue|Wrong|There\s+(?:is|are|was|were)\s+no|"
+    r"(?:We|I)\s+(?:found|could\s+find|can\s+find|have\s+found|know\s+of)\s+no|"
+    r"(?:It|That|This)\s+is\s+(?:false|untrue|misleading|wrong|not)|An?\s+[\w-]+\s+is\s+(?:invasive|not))\b")
 #: someone else's advert or page reporting it, earlier in the sentence
 _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
@@ -202,7 +209,7 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
                 block = doc.window(a, b, "paragraph")
                 seg = doc.segment_at(a)
                 hit = (block[0] == a and seg is not None and seg.scope == "list"
-                       and _REBUTTED.match(text, b, block[1]) is not None)
+                       and (_REBUTTED.match(text, b, block[1]) or _REBUTTED_NEXT.match(text, b, block[1])) is not None)
         if hit:
             out.append((a, b))
             prev = (a, b)

@@ -57,6 +57,12 @@ _FULL_DATE = regex.compile(
     regex.I)
 
 
+#: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07"
+_DOCUMENT_ID = regex.compile(
+    r"\b(?:document|report|audit|leaflet|summary|reference|ref\.?|code)\s+(?:no\.?\s*)?"
+    r"(?-i:[A-Z]{2,}\d*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\b", regex.I)
+
+
 @dataclass
 class Entry:
     """One reference-list entry: its number (None when the list is not numbered) and prose range."""
@@ -96,7 +102,8 @@ def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
     """Authors plus a title or an identifier, or an identifier alone: what lets a reader find the paper.
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
-    SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date, not by authors.
+    SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date, not by authors; an
+    issuer's own documents by their number ("internal document BD-PRO-2025-04").
     Sites repeat their reference lists on every page, so answers are remembered by entry text.
     """
     done = _COMPLETE.get(entry)
@@ -116,7 +123,8 @@ def _is_complete(entry: str, timeout: float | None) -> bool:
         return True
     if _LEGAL_ID.search(entry, timeout=timeout):
         return True
-    if _FULL_DATE.search(entry, timeout=timeout) and len(entry.split()) >= 6:
+    dated = _FULL_DATE.search(entry, timeout=timeout) or _DOCUMENT_ID.search(entry, timeout=timeout)
+    if dated and len(entry.split()) >= 6:
         return True
     if _URL.search(entry, timeout=timeout):
         return True

@@ -128,9 +128,12 @@ def _parse_atom(p: str, i: int) -> tuple[tuple, int]:
         if named:  # a named group is a capturing group
             branches, j = _parse_alt(p, i + 2 + named.end())
             return ("group", branches), _close(p, j)
+        backref = re.match(r"P=[A-Za-z_]\w*\)", p[i + 2:])
+        if backref:  # what a named group matched: any text, or none
+            return ("group", [[], [(("any", ""), 1, True)]]), i + 2 + backref.end()
         m = re.match(r"[imsuaLw]*(?:-[imsuaLw]*)?([:)])", p[i + 2:])
         if not m:
-            raise _Unreadable  # back references by name, conditionals, reverse or fuzzy flags...
+            raise _Unreadable  # conditionals, reverse or fuzzy flags...
         if m.group(1) == ")":
             return ("zero", ""), i + 2 + m.end()  # inline flags such as (?i)
         branches, j = _parse_alt(p, i + 2 + m.end())

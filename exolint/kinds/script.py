@@ -69,7 +69,8 @@ class ScriptRule:
 
     def _words(self, doc: Document) -> list[LookalikeWord]:
         return [w for w in _lookalikes(doc, self.rule.scope)
-                if (w.scripts & self.scripts) and not (self.mixed_only and not w.mixed)]
+                if (w.scripts & self.scripts) and not (self.mixed_only and not w.mixed)
+                and not _quoted_letter(doc.text, w)]
 
     def _runs(self, doc: Document, words: list[LookalikeWord]) -> list[list[LookalikeWord]]:
         """Adjacent affected words of one sentence, grouped."""
@@ -124,6 +125,16 @@ class ScriptRule:
         related = [(ra, rb, RELATED_MESSAGE) for ra, rb, *_ in fixed_runs[1:]]
         fix = [(ra, rb, rfixed) for ra, rb, rfixed, *_ in fixed_runs]
         return Hit(a, b, msg, related=related, fix=fix, fix_safe=True)
+
+
+_OPENING_QUOTES = frozenset("\"“‘'«")
+_CLOSING_QUOTES = frozenset("\"”’'»")
+
+
+def _quoted_letter(text: str, w: LookalikeWord) -> bool:
+    """A lone letter in quotation marks is named, not disguised: 'the Cyrillic "а" looks like a Latin a'."""
+    return (not w.mixed and w.end - w.start == 1 and w.start > 0
+            and text[w.start - 1] in _OPENING_QUOTES and text[w.end:w.end + 1] in _CLOSING_QUOTES)
 
 
 def _lookalikes(doc: Document, scope: frozenset[str] | None) -> list[LookalikeWord]:

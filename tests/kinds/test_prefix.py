@@ -28,13 +28,15 @@ from exolint.ruleset import load_ruleset
     (r"\|[^\S\n]*(?:best\s+)?facial", {"|"}),  # a separator is a one-character prefix
     (r"\bbest|%\s+off", {" best", "%"}),
     (r"(?:\()?abc", {"(", "abc"}),
+    # a back reference may match any text, or none: it ends a prefix, as a repeat does
+    (r"(?P<n>ab|cd)x(?P=n)", {"ab", "cd"}),
 ])
 def test_prefixes_every_match_must_start_with(pattern, expected):
     assert literal_prefixes(pattern) == frozenset(expected)
 
 
 @pytest.mark.parametrize("pattern", [
-    r"\w+", r"[ab]c", r"(?:x|)", r"(?P<n>a)(?P=n)", r"(?P=n)x", r"\x41", r"(?x) a b", r"a|\d", r"\Gab",
+    r"\w+", r"[ab]c", r"(?:x|)", r"(?P<n>a?)(?P=n)", r"(?P=n)x", r"\x41", r"(?x) a b", r"a|\d", r"\Gab",
     r"(?r)ab", r"ab{e<=1}", r"\b\|x", r"\b(?:a|\|x)",  # a word boundary before punctuation: unreadable
 ])
 def test_unreadable_or_unbounded_patterns_are_scanned_in_full(pattern):
