@@ -6,8 +6,8 @@ they ...". The claim kind needs an object in the clause and the quantity kind a 
 sentence, so without this both are missed. Resolution is deliberately narrow, because a wrong
 antecedent is a false alarm on an honest page:
 
-- only "they" and "these" as the subject of a clause, the pronouns an FAQ uses for a plural
-  subject, and a definite description of a product there ("Every lot ...", "This serum ...",
+- only "they", "these" and "ours" as the subject of a clause, the pronouns an FAQ or a caption
+  uses for a plural subject, and a definite description of a product there ("Every lot ...", "This serum ...",
   "Each vesicle ...": `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
   block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
@@ -29,10 +29,11 @@ from ..document import Document
 from ..questions import answered_question
 from .candidates import usable_lower
 
-#: "they" or "these" as the subject of a clause: first in its sentence or after a comma, colon or
-#: semicolon ("About 2 microns across, they ..."); an object pronoun ("which allows them to ...")
-#: usually stands for a noun of its own sentence, which this cannot see
-PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these)(?![\p{L}\p{N}_'’])", regex.I)
+#: "they", "these" or "ours" as the subject of a clause: first in its sentence or after a comma, colon
+#: or semicolon ("About 2 microns across, they ...", "Exosomes are tiny. Ours are ..."); an object
+#: pronoun ("which allows them to ...") usually stands for a noun of its own sentence, which this
+#: cannot see
+PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these|ours)(?![\p{L}\p{N}_'’])", regex.I)
 #: a definite description standing for the subject of the sentence before ("Our exosomes come from
 #: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`
 ANAPHOR = regex.compile(
@@ -54,9 +55,9 @@ _ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "seru
 
 
 def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:
-    """False when the prose range holds neither "they" nor "these" in any case: most clauses
-    without an object hold no pronoun either, and two substring tests are cheaper than a search."""
-    return _may_hold(doc, span, ("they", "these"))
+    """False when the prose range holds none of "they", "these" and "ours" in any case: most clauses
+    without an object hold no pronoun either, and substring tests are cheaper than a search."""
+    return _may_hold(doc, span, ("they", "these", "ours"))
 
 
 def may_hold_anaphor(doc: Document, span: tuple[int, int]) -> bool:

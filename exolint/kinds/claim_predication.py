@@ -27,6 +27,15 @@ _HAVE = regex.compile(
     r"won|wins?|winning|"
     r"earned|secured|achieved|granted|awarded|given|issued|carr(?:y|ies|ied|ying)|bears?|boasts?|"
     r"enjoys?|with|possess(?:es|ed)?|own(?:s|ed)?)" + _E, regex.I)
+#: "the first exosome protocol to receive MHRA approval": a first (or only) one to get it has it
+_FIRST_TO = regex.compile(
+    _W + r"(?:first|only|one\s+of\s+the\s+(?:first|few))\s+(?:[\p{L}\p{N}'’-]+\s+){0,6}?to\s+"
+    r"(?:receive|get|gain|win|earn|secure|achieve|be\s+granted|be\s+given)(?:\s+(?:full|formal|official))?\s+$",
+    regex.I)
+#: ... unless it is only hoped for ("we hope ours will be the first to receive approval")
+_HOPED = regex.compile(
+    _W + r"(?:will|would|could|may|might|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"expect(?:s|ed|ing)?|want(?:s|ed)?|bid|race|racing|vying|set\s+to|on\s+track|seek(?:s|ing)?)" + _E, regex.I)
 #: words after a noun predicate that report it as done ("approval was granted in 2021")
 _REPORTED = regex.compile(
     _W + r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:(?!not|never)\w+\s+)?"
@@ -62,6 +71,10 @@ def asserts(text: str, clause: tuple[int, int], predicate: tuple[int, int],
     if _PROCESS.match(text, predicate[1], cb, timeout=timeout):
         return False
     if _HAVE.search(text, _words_back(text, ca, predicate[0], 5), predicate[0], timeout=timeout):
+        return True
+    before = agent[0] if agent is not None and agent[1] <= predicate[0] else predicate[0]
+    first = _FIRST_TO.search(text, _words_back(text, ca, before, 12), before, timeout=timeout)
+    if first and not _HOPED.search(text, ca, first.start(), timeout=timeout):
         return True
     if _REPORTED.search(text, predicate[1], cb, timeout=timeout):
         return True

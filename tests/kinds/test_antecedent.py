@@ -59,6 +59,17 @@ def test_size_in_an_faq_answer_is_about_the_question_subject():
     assert _span(page, f) == "1 to 3 microns"
 
 
+def test_ours_stands_for_the_subject_of_the_sentence_before():
+    page = "Exosomes are tiny messengers made by cells. Ours are only 3 microns, small enough for pores.\n"
+    (f,) = _found(page, "EXO101")
+    assert _span(page, f) == "3 microns"
+    page = "Our exosomes come from a lab in Texas. Ours are FDA approved.\n"
+    (f,) = _found(page, "EXO301")
+    assert _span(page, f) == "Ours are FDA approved"
+    # the sentence before names exosomes, but not as its subject: "ours" is the clinic's own product
+    assert _found("Many clinics use exosomes from donors. Ours are FDA-registered devices.\n", "EXO301") == []
+
+
 def test_an_object_pronoun_does_not_bind_a_size_to_the_sentence_before():
     page = ("Exosomes are very small. The bigger particles in our gel measure 0.3–5 µm, which lets them "
             "reach the deeper skin.\n")

@@ -29,6 +29,9 @@ def mhra():
     # regulator / health-service style
     "Marketing authorisation of exosome medicines is handled by the MHRA.",
     "The MHRA explains what a licence for an exosome medicine would involve.",
+    # the first to get it, hoped for
+    "We hope our exosome serum will be the first to receive MHRA approval.",
+    "Which exosome product will be the first to receive FDA approval?",
 ])
 def test_a_noun_that_only_names_approval_is_not_a_claim(text):
     assert spans(fda(), text) == []
@@ -47,6 +50,11 @@ def test_a_noun_that_only_names_approval_is_not_a_claim(text):
     (mhra, "The exosome facial holds a UK licence.", "exosome facial holds a UK licence"),
     (unattributed, "Our exosome treatments are fully approved.", "exosome treatments are fully approved"),
     (unattributed, "The only approved exosome source is plant-based.", "approved exosome source"),
+    # the first (or one of the first) to get it: it happened
+    (mhra, "It is the first exosome protocol to receive MHRA approval.",
+     "exosome protocol to receive MHRA approval"),
+    (fda, "Our exosome serum was one of the first to gain FDA clearance.",
+     "exosome serum was one of the first to gain FDA clearance"),
 ])
 def test_asserted_nouns_verbs_and_participles_are_claims(rule, text, span):
     assert spans(rule(), text) == [span]
