@@ -5,7 +5,7 @@ it must live in one reviewed place with its sources, an `as_of` date and a `revi
 copied into every rule. Rules name a fact by id; their findings quote its source and date, and
 when a fact is past its `review_by` date the run warns once that the rule pack needs review.
 
-A pack's `facts/*.yaml` files hold two top-level keys, both optional:
+A pack's `facts/*.yaml` files hold three top-level keys, all optional:
 
     agents:                      # who can approve, authorise, list, classify ...
       FDA:
@@ -25,6 +25,8 @@ A pack's `facts/*.yaml` files hold two top-level keys, both optional:
         statement: exosomes (small EVs) measure tens to a few hundred nanometres
         plausible: {min: 10, max: 500, unit: nm}
         as_of: ..., review_by: ..., sources: [...]
+    vocabularies:                # word lists rules share: "$exosome-names" in a rule's list
+      exosome-names: [exosome, exosomes, small EV, small EVs]     # (`exolint.vocabularies`)
 
 Every fact needs `id`, `statement`, `as_of`, `review_by` (ISO dates) and a non-empty `sources`
 list whose items have a `title` and a `date`; an error names the file, line and column.
@@ -77,6 +79,7 @@ class Fact:
 class FactBase:
     facts: list[Fact] = field(default_factory=list)
     agents: dict[str, Agent] = field(default_factory=dict)
+    vocabularies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stale: list[Fact] = field(default_factory=list)
     warned: bool = False
 
@@ -153,6 +156,28 @@ def _load_agents(data: Any, node, path: str, base: FactBase) -> list:
     return errors
 
 
+def _load_vocabularies(data: Any, node, path: str, base: FactBase) -> list:
+    from .ruleset import LoadError, _mark
+    from .vocabularies import REFERENCE
+
+    if not isinstance(data, dict):
+        line, col = _mark(node, ("vocabularies",))
+        return [LoadError(path, line, col, "vocabularies must be a mapping of name -> list of strings")]
+    errors = []
+    for name, words in data.items():
+        line, col = _mark(node, ("vocabularies", name))
+        if not REFERENCE.fullmatch(f"${name}"):
+            errors.append(LoadError(path, line, col,
+                                    f"vocabulary {name}: a name is lower-case letters, digits and '-'"))
+        elif not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            errors.append(LoadError(path, line, col, f"vocabulary {name}: must be a non-empty list of strings"))
+        elif name in base.vocabularies:
+            errors.append(LoadError(path, line, col, f"vocabulary {name} is already defined in another fact file"))
+        else:
+            base.vocabularies[str(name)] = tuple(words)
+    return errors
+
+
 def load_fact_file(path: Path, base: FactBase, today: _dt.date) -> list:
     """Add one file's agents and facts to `base`; return its LoadErrors (all of them, not the first)."""
     from .ruleset import LoadError, RuleLoadError, _mark, load_yaml
@@ -167,14 +192,17 @@ def load_fact_file(path: Path, base: FactBase, today: _dt.date) -> list:
     if data is None:
         return []
     if not isinstance(data, dict):
-        return [LoadError(sp, 1, 1, "a fact file is a mapping with 'agents' and/or 'facts'")]
+        return [LoadError(sp, 1, 1, "a fact file is a mapping with 'agents', 'facts' and/or 'vocabularies'")]
     errors = []
     for k in data:
-        if k not in ("agents", "facts"):
+        if k not in ("agents", "facts", "vocabularies"):
             line, col = _mark(node, (k,))
-            errors.append(LoadError(sp, line, col, f"unknown key {k!r} in a fact file (expected agents, facts)"))
+            errors.append(LoadError(sp, line, col,
+                                    f"unknown key {k!r} in a fact file (expected agents, facts, vocabularies)"))
     if "agents" in data:
         errors += _load_agents(data["agents"], node, sp, base)
+    if "vocabularies" in data:
+        errors += _load_vocabularies(data["vocabularies"], node, sp, base)
     items = data.get("facts", [])
     if not isinstance(items, list):
         line, col = _mark(node, ("facts",))

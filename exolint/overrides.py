@@ -21,7 +21,7 @@ def apply_overrides(rs: RuleSet, every: dict[str, Any], s: Settings, config: Con
                     registry: Registry) -> RuleSet:
     """`rs` with `s.severity` and `s.rule_options` applied; `every` maps id to Rule of all the rules
     the configuration may name (selected or not). Raises ConfigError."""
-    from .ruleset import RuleSet, RuleSpecError, with_options
+    from .ruleset import RuleSet, RuleSpecError, compile_rule, with_options
 
     overrides: dict[str, dict[str, Any]] = {}
     errors = []
@@ -44,9 +44,8 @@ def apply_overrides(rs: RuleSet, every: dict[str, Any], s: Settings, config: Con
         if c.rule.id not in overrides:
             out.append(c)
             continue
-        spec = registry.kinds[c.rule.kind]
         try:
-            out.append(spec.compile(with_options(c.rule, overrides[c.rule.id]), rs.context))
+            out.append(compile_rule(with_options(c.rule, overrides[c.rule.id]), registry, rs.context))
         except RuleSpecError as exc:
             ref = next((k for k in s.rule_options if k.upper() == c.rule.id), c.rule.id)
             errors.append(config_error(config, ("rule-options", ref, *exc.path), f"rule-options/{ref}: {exc}"))

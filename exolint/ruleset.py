@@ -179,15 +179,24 @@ class RuleSet:
         return RuleSet([c for c in self.rules if keep(c.rule)], self.context)
 
 
+def compile_rule(rule: Rule, registry: Registry, ctx: CompileContext) -> CompiledRule:
+    """One rule compiled by its kind, after its `$name` list items are replaced by the fact base's
+    vocabularies (`exolint.vocabularies`). Raises RuleSpecError."""
+    from .vocabularies import expand
+
+    if ctx.facts is not None and ctx.facts.vocabularies:
+        rule = expand(rule, ctx.facts.vocabularies)
+    else:
+        rule = expand(rule, {})  # a `$name` with no fact base is still an error, not a literal
+    return registry.kinds[rule.kind].compile(rule, ctx)
+
+
 def compile_rules(rules: list[Rule], nodes: dict[Path, yaml.Node | None], registry: Registry,
                   ctx: CompileContext) -> tuple[list[CompiledRule], list[LoadError]]:
-    from .rule import Rule as _R  # noqa: F401  (documenting the type only)
-
     compiled, errors = [], []
     for rule in rules:
-        spec = registry.kinds[rule.kind]
         try:
-            compiled.append(spec.compile(rule, ctx))
+            compiled.append(compile_rule(rule, registry, ctx))
         except RuleSpecError as exc:
             line, col = _mark(nodes.get(rule.path), exc.path)
             errors.append(LoadError(str(rule.path), line, col, f"{'/'.join(map(str, exc.path)) or rule.id}: {exc}"))
