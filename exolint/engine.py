@@ -15,11 +15,9 @@ from typing import Iterable
 from . import deadline
 from .document import Document
 from .finding import FileError, Finding, Fix, Position, Related, Replacement
-from .questions import denied_questions
-from .reported import reported_quotations
+from .reported import not_own
 from .rule import CompiledRule, Hit
 from .ruleset import RuleSet
-from .spans import Cover
 from .wordindex import WordIndex
 
 
@@ -92,8 +90,6 @@ def _normalise(s: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", s).lower().split())
 
 
-#: Document.memo key of the page's quotations and questions it reports or denies (a `Cover`)
-_NOT_OWN = ("engine", "not-own")
 
 
 class Engine:
@@ -165,9 +161,7 @@ class Engine:
                 timings.kinds[rule.kind] += dt
             if hits and rule.reported_quotes == "skip":
                 # what the page reports or denies is not its own claim (exolint.reported, questions)
-                quoted = doc.memo.get(_NOT_OWN)
-                if quoted is None:
-                    quoted = doc.memo[_NOT_OWN] = Cover(reported_quotations(doc) + denied_questions(doc))
+                quoted = not_own(doc)
                 if quoted:
                     hits = [h for h in hits if not quoted.holds(h.start, h.end)]
             for h in hits:

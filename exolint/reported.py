@@ -35,6 +35,8 @@ from __future__ import annotations
 import regex
 
 from .document import Document
+from .questions import denied_questions
+from .spans import Cover
 
 #: an introduction names what follows as claims or as an advert's words, and ends with a colon
 _INTRO = regex.compile(
@@ -51,6 +53,19 @@ _ITEM = regex.compile(
     r"\s*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)]|[-*•–])?\s*"
     r"(?P<q>\"[^\"]{2,}\"|“[^“”]{2,}”|‘[^‘’]{2,}’|«[^«»]{2,}»)[.,;:!?]*\s*", regex.I)
 _MEMO = ("reported", "quotations")
+
+
+_NOT_OWN = ("reported", "not-own")
+
+
+def not_own(doc: Document) -> Cover:
+    """What the page reports or denies rather than says itself: the reported quotations and the FAQ
+    questions it answers with no (`questions.denied_questions`). The engine drops findings inside;
+    a kind that compares figures across the page leaves them out of the comparison too."""
+    got = doc.memo.get(_NOT_OWN)
+    if got is None:
+        got = doc.memo[_NOT_OWN] = Cover(reported_quotations(doc) + denied_questions(doc))
+    return got
 
 
 def reported_quotations(doc: Document) -> list[tuple[int, int]]:

@@ -263,7 +263,10 @@ def with_options(rule: Rule, overrides: dict[str, Any]) -> Rule:
 
 def compile_rule_file(path: Path | str, registry: Registry | None = None,
                       ctx: CompileContext | None = None) -> CompiledRule:
-    """Load, validate and compile the one rule in a file (for tools and tests that try one rule)."""
+    """Load, validate and compile the one rule in a file (for tools and tests that try one rule).
+    Without a fact base in `ctx`, the rule reads that of its pack: the nearest directory above the
+    file that holds a `facts/` directory."""
+    from .facts import load_facts
     from .registry import get_registry
 
     registry = registry or get_registry()
@@ -272,7 +275,14 @@ def compile_rule_file(path: Path | str, registry: Registry | None = None,
         errors = [LoadError(str(path), 1, 1, f"expected one rule, found {len(rules)}")]
     if errors:
         raise RuleLoadError(errors)
-    compiled, errors = compile_rules(rules, {Path(path): node}, registry, ctx or CompileContext())
+    ctx = ctx or CompileContext()
+    if ctx.facts is None:
+        pack = next((d for d in Path(path).resolve().parents if (d / "facts").is_dir()), None)
+        if pack is not None:
+            ctx.facts, errors = load_facts([pack], today=ctx.today)
+            if errors:
+                raise RuleLoadError(errors)
+    compiled, errors = compile_rules(rules, {Path(path): node}, registry, ctx)
     if errors:
         raise RuleLoadError(errors)
     return compiled[0]

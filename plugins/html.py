@@ -49,6 +49,7 @@ class _Walker(HTMLParser):
         self.base = 0  # source offset of the parser's `rawdata[0]`
         self.tstart = -1  # start of the text run not yet emitted
         self.jsonld = -1  # start of an open JSON-LD script's body
+        self.quotes = 0  # open <q> elements: a browser shows their quotation marks
 
     def run(self) -> None:
         self.feed(self.src)
@@ -182,6 +183,12 @@ class _Walker(HTMLParser):
                     self.jsonld = self.pos + len(self.get_starttag_text() or "")
         elif self.skip:
             return
+        elif tag == "q":
+            # shown as “...” (‘...’ inside another), so the prose holds the marks a reader sees
+            end = self.pos + len(self.get_starttag_text() or "<q>")
+            if not self.hidden:
+                self.em.put(self.pos, end, "“" if self.quotes % 2 == 0 else "‘")
+            self.quotes += 1
         elif tag == "br":
             self.em.space(self.pos, self.pos + len(self.get_starttag_text() or "<br>"))
         elif tag == "img" or tag == "area":
@@ -216,6 +223,12 @@ class _Walker(HTMLParser):
         if tag == "br":  # a browser reads </br> as <br>
             if not self.skip:
                 self.em.space(self.pos, self.src.find(">", self.pos) + 1)
+            return
+        if tag == "q":
+            if self.quotes and not self.skip:
+                self.quotes -= 1
+                if not self.hidden:
+                    self.em.put(self.pos, self.src.find(">", self.pos) + 1, "”" if self.quotes % 2 == 0 else "’")
             return
         if not self.open.get(tag):
             if tag == "p":  # a stray </p> is an empty paragraph to a browser

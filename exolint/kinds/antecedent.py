@@ -35,14 +35,18 @@ from .candidates import usable_lower
 #: cannot see
 PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these|ours)(?![\p{L}\p{N}_'’])", regex.I)
 #: a definite description standing for the subject of the sentence before ("Our exosomes come from
-#: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`
+#: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`; "each
+#: one" too ("How small are the exosomes?" / "Each one is ...")
 ANAPHOR = regex.compile(
-    r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:every|each|the|this|that|our|these|those)\s+"
-    r"(?:lot|batch|vial|bottle|shipment|product|serum|formula|ampoule|vesicle)s?(?![\p{L}\p{N}_])", regex.I)
-#: a sentence that only answers yes or no ("Yes.", "Absolutely!", "Yes, they are.")
+    r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:(?:every|each|the|this|that|our|these|those)\s+"
+    r"(?:lot|batch|vial|bottle|shipment|product|serum|formula|ampoule|vesicle)s?|(?:every|each)\s+one)"
+    r"(?![\p{L}\p{N}_])", regex.I)
+#: a sentence that only answers yes or no ("Yes.", "Absolutely!", "Yes, they are."), or exclaims in a
+#: word or two ("Tiny!", "So small!"), after an answer's label or not ("Answer: Tiny!")
 _BARE_ANSWER = regex.compile(
-    r"\s*(?:yes|yep|yeah|absolutely|definitely|certainly|of\s+course|indeed|correct|that's\s+right)"
-    r"(?:\s*,?\s*(?:they|these)\s+(?:are|do|have|can|will))?\s*[.!]*\s*", regex.I)
+    r"\s*(?:(?:answer|a)\s*:\s*)?(?:(?:yes|yep|yeah|absolutely|definitely|certainly|of\s+course|indeed|correct|that's\s+right)"
+    r"(?:\s*,?\s*(?:they|these)\s+(?:are|do|have|can|will))?\s*[.!]*"
+    r"|[\p{L}'’-]+(?:[^\S\n]+[\p{L}'’-]+)?[^\S\n]*!+)\s*", regex.I)
 #: the subject of the sentence before: an object within its first words ("The exosomes we use ...")
 _SUBJECT_WORDS = 3
 #: nouns a product page uses for its own product ("FDA-approved formula")
@@ -51,7 +55,8 @@ GENERIC = regex.compile(
     r"kit|range|solution|booster)s?(?![\p{L}\p{N}_])", regex.I)
 #: a word; a compound ("lab-grown", "today's") is one, so "The lab-grown exosomes" opens with its subject
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule", "vesicle")
+_ANAPHOR_NOUNS = ("lot", "batch", "vial", "bottle", "shipment", "product", "serum", "formula", "ampoule", "vesicle",
+                  "each one", "every one")
 
 
 def may_hold_pronoun(doc: Document, span: tuple[int, int]) -> bool:

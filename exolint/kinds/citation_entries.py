@@ -57,10 +57,13 @@ _FULL_DATE = regex.compile(
     regex.I)
 
 
-#: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07"
+#: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07",
+#: or a code of three parts or more on its own ("Minoxidil persistence audit, ND-AUD-2025-07"); the
+#: evidence rules read the same (the `document-id` vocabulary of rules/facts)
 _DOCUMENT_ID = regex.compile(
     r"\b(?:document|report|audit|leaflet|summary|reference|ref\.?|code)\s+(?:no\.?\s*)?"
-    r"(?-i:[A-Z]{2,}\d*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\b", regex.I)
+    r"(?-i:[A-Z]{2,}\d*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\b"
+    r"|(?-i:\b(?=[A-Z0-9-]*\d)[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,}\b)", regex.I)
 
 
 @dataclass

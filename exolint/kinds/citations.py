@@ -20,9 +20,9 @@ _RANGE = regex.compile(r"(\d+)\s*[–-]\s*(\d+)$")
 
 # -- markers: (3), [3], [1, 2], [2-4], ³ --------------------------------------------------------------------
 MARKER = regex.compile(
-    r"(?<=[\p{L}.,;:!?%)\"”’]|[\p{L}\p{N}.,;:!?%)\"”’]\s)(?<!\d)(?<![:;,]\s?)(?<!\b(?:and|or|step|figure|fig\.|table|page|p\.|section|option|basket|cart|bag)\s?)(?<!\([a-z]{1,4}\))"
+    r"(?<=[\p{L}.,;:!?%)\]\"”’]|[\p{L}\p{N}.,;:!?%)\]\"”’]\s)(?<!\d)(?<![:;,]\s?)(?<!\b(?:and|or|step|figure|fig\.|table|page|p\.|section|option|basket|cart|bag|comments?|replies|reviews|likes|shares|votes|answers|messages|notifications)\s?)(?<!\([a-z]{1,4}\))"
     r"(?:\s?\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|\s?\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))"
-    r"(?=[\s.,;!?)]|$)(?!\s*:\s*\d)(?!\s+\d)(?<![(\[]0[)\]])", regex.I)
+    r"(?=[\s.,;!?)\[]|$)(?!\s*:\s*\d)(?!\s+\d)(?<![(\[]0[)\]])", regex.I)
 # not a journal's volume(issue):pages, a telephone area code ("(03) 9555 0176"), a zero or a law's
 # subsection ("section 351(a)(1)")
 

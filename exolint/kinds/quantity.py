@@ -55,6 +55,7 @@ from typing import Any
 import regex
 
 from ..document import Document
+from ..reported import not_own
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .candidates import Candidates
@@ -195,6 +196,9 @@ class QuantityRule:
         checks = self.checks
         plausibility = "plausibility" in checks
         history = Earlier(self.tolerance, found, subject) if "contradiction" in checks else None
+        # a figure the page quotes from someone else, or asks about and denies, is not its own figure:
+        # it is never the earlier one a later figure contradicts
+        quoted = not_own(doc) if history is not None and self.rule.reported_quotes == "skip" else None
         for i, q in enumerate(found):
             splits = self._splits(q)
             if splits:  # a lost dash: left to `mangled`, and never an earlier figure
@@ -215,7 +219,7 @@ class QuantityRule:
                         hit = self._contradiction(doc, q, s, [p])
                         assert hit is not None  # p conflicts
                         yield hit
-            if history is not None:
+            if history is not None and not (quoted and quoted.holds(q.start, q.end)):
                 history.add(i, q)
 
     def _contradiction(self, doc: Document, q: Quantity, subject: str, seen: list[Quantity]) -> Hit | None:

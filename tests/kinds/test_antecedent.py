@@ -70,6 +70,19 @@ def test_ours_stands_for_the_subject_of_the_sentence_before():
     assert _found("Many clinics use exosomes from donors. Ours are FDA-registered devices.\n", "EXO301") == []
 
 
+def test_each_one_after_an_exclamation_is_the_question_subject():
+    page = "## How small are the exosomes?\n\nTiny! Each one is around 2-4 µm, so they absorb completely.\n"
+    (f,) = _found(page, "EXO101")
+    assert _span(page, f) == "2-4 µm"
+    page = ("<p><b>Question:</b> How small are the exosomes?</p>\n"
+            "<p><b>Answer:</b> Tiny! Each one is around 2-4 µm, so they absorb completely.</p>\n")
+    (f,) = _found(page, "EXO101", "html")
+    assert _span(page, f) == "2-4 µm"
+    # a longer sentence before breaks the chain, as any sentence does
+    page = "## How small are the exosomes?\n\nOur lab measures them often. Each one is around 2-4 µm.\n"
+    assert _found(page, "EXO101") == []
+
+
 def test_an_object_pronoun_does_not_bind_a_size_to_the_sentence_before():
     page = ("Exosomes are very small. The bigger particles in our gel measure 0.3–5 µm, which lets them "
             "reach the deeper skin.\n")

@@ -84,6 +84,7 @@ def test_words_in_a_link_do_not_make_an_entry_read_as_prose():
     "Committee of Advertising Practice. UK Code of Non-broadcast Advertising (CAP Code), section 12: Medicines.",
     # an issuer's own document, by its number
     "Hartwell Skin Clinic. Complications audit 2025, internal document HSC-AUD-2025-03. Available on request.",
+    "Northvale Dermatology Service. Minoxidil persistence audit, ND-AUD-2025-07 (internal document).",
 ])
 def test_what_lets_a_reader_find_an_entry_without_authors(entry):
     assert ce.is_complete(entry)

@@ -54,6 +54,7 @@ def test_a_numbered_list_inside_a_sentence_holds_no_citation():
     # citations after the claims they support, and a (1) with no second item after it
     assert found("Exosomes smoothed skin (1) and reduced lines (2).") == ["(1)", "(2)"]
     assert found("Results improved (1) in most patients.") == ["(1)"]
+    assert found("Markers improved in published trials [4][7], we read.") == ["[4]", "[7]"]
     # the second item must be in the same block
     assert found("Bring (1) your ID.\n\nAnd (2) a list follows.") == ["(1)"]
 

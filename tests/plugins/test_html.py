@@ -33,6 +33,19 @@ def test_paragraphs_and_headings_become_separate_blocks() -> None:
     assert doc.format == "html"
 
 
+def test_q_elements_show_their_quotation_marks_as_a_browser_does() -> None:
+    source = "<p>The pack says <q>boosts collagen by 47%</q>. She said <q>it is <q>fine</q></q>.</p>"
+    doc = page(source)
+    assert doc.text == "The pack says “boosts collagen by 47%”. She said “it is ‘fine’”."
+    # each mark comes from its tag
+    i = doc.text.index("“")
+    assert source[slice(*doc.source_span(i, i + 1))] == "<q>"
+    j = doc.text.index("”")
+    assert source[slice(*doc.source_span(j, j + 1))] == "</q>"
+    # hidden text shows none: a <q> inside <script> is no prose at all
+    assert page("<script>var a = '<q>x</q>';</script><p>Hi</p>").text == "Hi"
+
+
 def test_list_table_and_blockquote_scopes() -> None:
     doc = page(
         "<ul><li>Fewer lines</li><li><p>No downtime</p></li></ul>"
