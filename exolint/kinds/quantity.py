@@ -56,6 +56,7 @@ import regex
 
 from ..document import Document
 from ..reported import not_own
+from ..spans import Cover
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .candidates import Candidates
@@ -197,8 +198,10 @@ class QuantityRule:
         plausibility = "plausibility" in checks
         history = Earlier(self.tolerance, found, subject) if "contradiction" in checks else None
         # a figure the page quotes from someone else, or asks about and denies, is not its own figure:
-        # it is never the earlier one a later figure contradicts
-        quoted = not_own(doc) if history is not None and self.rule.reported_quotes == "skip" else None
+        # it is never the earlier one a later figure contradicts. Read at the first possible conflict
+        # (most pages have none), when the history so far is made again without such figures.
+        quoted: Cover | None = None
+        own_only = self.rule.reported_quotes == "skip"
         for i, q in enumerate(found):
             splits = self._splits(q)
             if splits:  # a lost dash: left to `mangled`, and never an earlier figure
@@ -212,6 +215,10 @@ class QuantityRule:
                 if s is not None:
                     yield Hit(q.start, q.end, self._msg("plausibility", self._values(q, s)))
             elif history is not None and history.may_conflict(q):
+                if own_only and quoted is None:
+                    quoted = not_own(doc)
+                    if quoted:
+                        history = self._history(found, subject, i, quoted)
                 s = subject(i)
                 if s is not None:
                     p = history.first_conflict(q)
@@ -221,6 +228,15 @@ class QuantityRule:
                         yield hit
             if history is not None and not (quoted and quoted.holds(q.start, q.end)):
                 history.add(i, q)
+
+    def _history(self, found: list[Quantity], subject: Callable[[int], str | None], upto: int,
+                 quoted: Cover) -> Earlier:
+        """The earlier figures before `found[upto]`, as `check` adds them, without the quoted ones."""
+        history = Earlier(self.tolerance, found, subject)
+        for j, p in enumerate(found[:upto]):
+            if not self._splits(p) and not quoted.holds(p.start, p.end):
+                history.add(j, p)
+        return history
 
     def _contradiction(self, doc: Document, q: Quantity, subject: str, seen: list[Quantity]) -> Hit | None:
         for p in seen:

@@ -327,6 +327,18 @@ def test_a_cancelled_quantity_is_no_earlier_figure_for_a_contradiction():
     assert spans(make(checks=["contradiction"]), text) == ["30-150 nm"]
 
 
+def test_a_quoted_figure_is_no_earlier_figure_for_a_contradiction():
+    c = make(checks=["contradiction"])
+    # the quotation is named as an advert's wording; the page's own 30-150 nm stands alone
+    text = 'Adverts use phrases such as "exosomes of 5 microns". Exosomes measure 30-150 nm across.'
+    assert spans(c, text) == []
+    # the page's own earlier figure still counts, past a quoted one
+    text = 'Exosomes measure 30-100 nm. One advert said "exosomes are 5 µm". Our exosomes average 2,000 nm.'
+    (f,) = findings(c, text)
+    assert text[f.start.offset:f.end.offset] == "2,000 nm"
+    assert [text[r.start.offset:r.end.offset] for r in f.related] == ["30-100 nm"]
+
+
 def test_the_neighbour_must_be_in_the_same_block():
     assert spans(rule(), "Each exosome is about 5 nm\n\nthick walls are rare.") == ["5 nm"]
 
