@@ -184,10 +184,8 @@ def compile_rule(rule: Rule, registry: Registry, ctx: CompileContext) -> Compile
     vocabularies (`exolint.vocabularies`). Raises RuleSpecError."""
     from .vocabularies import expand
 
-    if ctx.facts is not None and ctx.facts.vocabularies:
-        rule = expand(rule, ctx.facts.vocabularies)
-    else:
-        rule = expand(rule, {})  # a `$name` with no fact base is still an error, not a literal
+    # with no fact base a `$name` is still an error, not a literal
+    rule = expand(rule, getattr(ctx.facts, "vocabularies", None) or {})
     return registry.kinds[rule.kind].compile(rule, ctx)
 
 

@@ -7,11 +7,11 @@ sentence, so without this both are missed. Resolution is deliberately narrow, be
 antecedent is a false alarm on an honest page:
 
 - only "they", "these" and "ours" as the subject of a clause, the pronouns an FAQ or a caption
-  uses for a plural subject, and a definite description of a product there ("Every lot ...", "This serum ...",
-  "Each vesicle ...": `ANAPHOR`), which takes the same chain back;
+  uses for a plural subject, and a definite description of a product there ("Every lot ...",
+  "This serum ...", "Each vesicle ...", "Each one ...": `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
   block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
-  ("Yes.") and sentences that start with "they" or a description too; any other sentence before
+  ("Yes.", "Tiny!") and sentences that start with "they" or a description too; any other sentence before
   breaks the chain (the pattern given is what the rule looks for: its objects, or its subjects);
 - at the start of an answer block the chain goes on into the question it answers
   (`exolint.questions`), where the object may stand anywhere.

@@ -56,9 +56,9 @@ import regex
 
 from ..document import Document
 from ..reported import not_own
-from ..spans import Cover
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from ..spans import Cover
 from .candidates import Candidates
 from .quantity_extract import (
     DIMENSIONS,
