@@ -28,7 +28,9 @@ reporter and the quotation, or in a sentence judging a quotation, keeps the quot
 brackets ('safety claims ("100% safe", "no risks")'), a quotation an advert "said" ('It said:
 "..."'; a person who said it gives a testimonial), one treated as a warning sign, a list item that
 opens with a quotation and rebuts it after a dash or in the next sentence, and a quotation standing
-alone under a heading that condemns it ('### Example of a misleading advert').
+alone under a heading that condemns it ('### Example of a misleading advert'). A quotation or a
+blockquote that repeats words the page wrote earlier (a forum reply quoting a post, a column taking
+apart the advert its reader quoted) makes no new claim (`_repeated`).
 """
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ _INTRO = regex.compile(
     r"|\b(?:ads?|adverts?|advertisements?|advertising|page|website|site|leaflet|flyer|post|brochure|label|"
     r"packaging|listing|email)\s+(?:read|reads|said|says|stated|states|included|includes|contained|contains|"
     r"claimed|claims|promised|promises)\b", regex.I)
+#: ... or names someone else's text and says it reads as follows, first person or not ("I asked for their
+#: leaflet and it says, word for word:")
+_THEIR_TEXT = regex.compile(
+    r"\b(?:their|its|his|her|the\s+(?:salon|clinic|seller|brand|company|shop)['’]s?)\s+"
+    r"(?:leaflet|advert|ad|website|site|page|flyer|brochure|post|email|label|packaging|listing)\b"
+    r"[^\n]{0,60}?(?:\b(?:says|said|reads|read|states|stated)\b|\bword\s+for\s+word\b)", regex.I)
 #: "US" (the country), "ME" (the illness) and a roman "I" heading are not the first person
 _FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b", regex.I)
 #: one quotation, after the list label that may stand before it in plain text ("a.", "(b)",
@@ -178,7 +186,15 @@ _REBUTTED = regex.compile(
 _REBUTTED_NEXT = regex.compile(
     r"(?<=[.!?][\"”»]?)[^\S\n]+(?:No|Not|Never|None|Nothing|False|Untrue|Wrong|There\s+(?:is|are|was|were)\s+no|"
     r"(?:We|I)\s+(?:found|could\s+find|can\s+find|have\s+found|know\s+of)\s+no|"
-    r"(?:It|That|This)\s+is\s+(?:false|untrue|misleading|wrong|not)|An?\s+[\w-]+\s+is\s+(?:invasive|not))\b")
+    r"(?:It|That|This)\s+is\s+(?:false|untrue|misleading|wrong|not)|An?\s+[\w-]+\s+is\s+(?:invasive|not)"
+    r"|(?:Problem|Issue|Reality|Fact|The\s+truth|Verdict|Why\s+(?:it['’]s|this\s+is)\s+(?:wrong|misleading))\s*:)")
+#: ... or judged under a label right after it, in any block ('(a) "Absolutely safe." Problem: no
+#: procedure has no risk.')
+_REBUTTAL_LABEL = regex.compile(
+    r"(?<=[.!?…][\"”»]?)[^\S\n]+(?:Problem|Issue|Reality|Fact|The\s+truth|Verdict|"
+    r"Why\s+(?:it['’]s|this\s+is)\s+(?:wrong|misleading))\s*:")
+#: what may stand before a quotation that opens its sentence: a list label ("(a)", "2.") and markup
+_OPENER = regex.compile(r"[^\S\n]*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)])?[\s(\[*_]*", regex.I)
 #: someone else's advert or page reporting it, earlier in the sentence
 _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
@@ -187,7 +203,8 @@ _REPORTER = regex.compile(
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
-    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used)\b"
+    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used|tells?|told|"
+    r"offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\b"
     # a thing that spoke ('an advert came up ... It said: "..."'): people are testimonials, not reports
     r"|\bit\s+(?:said|says|read|reads|claimed|claims|promised|promises|stated|states)\b", regex.I)
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
@@ -217,9 +234,11 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
             rep = _REPORTER.search(before)
             hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
                    and _FIRST_PERSON.search(text, sa + rep.end(), a) is None)
-            opens = not before.strip(" \t([*_")  # the quotation opens its sentence
+            opens = _OPENER.fullmatch(before) is not None  # the quotation opens its sentence
             if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)):
                 hit = _FIRST_PERSON.search(text, sa, sb) is None
+            if not hit and opens and _REBUTTAL_LABEL.match(text, b, sb + 40) is not None:
+                hit = True
             if not hit and opens:
                 block = doc.window(a, b, "paragraph")
                 seg = doc.segment_at(a)
@@ -232,7 +251,57 @@ def _mentioned(doc: Document) -> list[tuple[int, int]]:
 
 
 def _find(doc: Document) -> list[tuple[int, int]]:
-    return sorted(set(_listed(doc) + _quoted_headings(doc) + _mentioned(doc)))
+    return sorted(set(_listed(doc) + _quoted_headings(doc) + _mentioned(doc) + _repeated(doc)))
+
+
+#: what may open a block before a repeated quotation: a list label, markup, a determiner ('The "300%
+#: more collagen" comes with no study')
+_REPEAT_OPENER = regex.compile(_OPENER.pattern + r"(?:(?:the|that|this|their|its)[^\S\n]+)?", regex.I)
+#: the words of a quotation or a quoted block: inner text without marks and closing punctuation
+_INNER = regex.compile(r"[\"“”«»‘’\s]*(.*?)[\"“”«»‘’.,;:!?…\s]*$", regex.S)
+_REPEAT_MIN = 12
+
+
+def _repeated(doc: Document) -> list[tuple[int, int]]:
+    """Quotations and blockquotes that repeat words the page has already written: a forum reply
+    quoting a post ("> It was genuinely needle-free"), a column taking apart, phrase by phrase, the
+    advert its reader quoted ('**"Needle-free, non-invasive" injections.** These words ...'). The
+    first occurrence is judged where it stands; the repetition makes no new claim. A quotation
+    counts only when it opens its block and the block goes on to discuss it, with no first person
+    in its sentence."""
+    text = doc.text
+    low: str | None = None
+    out: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    if '"' in text or "“" in text or "«" in text:
+        for m in _ONE_QUOTE.finditer(text):
+            # a quotation that opens its block and is discussed after it, in no first person: the
+            # page's own "we agree it is "absolutely safe"" and a quotation standing alone stay claims
+            a, b = m.span()
+            ba, bb = doc.window(a, b, "paragraph")
+            sa, sb = doc.window(a, b, "sentence")
+            if (_REPEAT_OPENER.fullmatch(text, ba, a) is not None and text[b:bb].strip(" \t.,;:!?*_\"”»’")
+                    and _FIRST_PERSON.search(text, sa, a) is None and _FIRST_PERSON.search(text, b, sb) is None):
+                spans.append((a, b))
+    seen_blocks: set[tuple[int, int]] = set()
+    for s in doc.segments:
+        if s.scope == "blockquote":
+            block = doc.window(s.start, s.start, "paragraph")
+            if block not in seen_blocks:
+                seen_blocks.add(block)
+                spans.append(block)
+    for a, b in spans:
+        inner = _INNER.match(text, a, b)
+        if inner is None:
+            continue
+        ia, ib = inner.span(1)
+        if ib - ia < _REPEAT_MIN:
+            continue
+        if low is None:
+            low = text.lower()
+        if low.find(low[ia:ib], 0, a) >= 0:
+            out.append((a, b))
+    return out
 
 
 def _listed(doc: Document) -> list[tuple[int, int]]:
@@ -245,7 +314,8 @@ def _listed(doc: Document) -> list[tuple[int, int]]:
     while i >= 0:
         line = text[text.rfind("\n", 0, i) + 1:i + 1]
         at = i + 1
-        if _INTRO.search(line) is not None and _FIRST_PERSON.search(line) is None:
+        if (_INTRO.search(line) is not None and _FIRST_PERSON.search(line) is None
+                or _THEIR_TEXT.search(line) is not None):
             while True:  # the quotations listed under it, block by block
                 while at < n and text[at] == "\n":
                     at += 1

@@ -10,7 +10,8 @@ antecedent is a false alarm on an honest page:
   uses for a plural subject, and a definite description of a product there ("Every lot ...",
   "This serum ...", "Each vesicle ...", "Each one ...": `ANAPHOR`), which takes the same chain back;
 - the antecedent is an object of the rule found at the start of the sentence before, in the same
-  block ("Our exosomes come from a US lab. They are FDA approved."), skipping bare answers
+  block ("Our exosomes come from a US lab. They are FDA approved."), or anywhere in it when it is a
+  question ("So what are exosomes? They're ..."), skipping bare answers
   ("Yes.", "Tiny!") and sentences that start with "they" or a description too; any other sentence before
   breaks the chain (the pattern given is what the rule looks for: its objects, or its subjects);
 - at the start of an answer block the chain goes on into the question it answers
@@ -33,7 +34,8 @@ from .candidates import usable_lower
 #: or semicolon ("About 2 microns across, they ...", "Exosomes are tiny. Ours are ..."); an object
 #: pronoun ("which allows them to ...") usually stands for a noun of its own sentence, which this
 #: cannot see
-PRONOUN = regex.compile(r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they|these|ours)(?![\p{L}\p{N}_'’])", regex.I)
+PRONOUN = regex.compile(
+    r"(?<=(?:^|[\n.!?:;,(“\"])[^\S\n]*)(?:they(?:['’](?:re|ve|ll))?|these|ours)(?![\p{L}\p{N}_'’])", regex.I)
 #: a definite description standing for the subject of the sentence before ("Our exosomes come from
 #: a lab in Texas. Every lot has been approved ..."), at the start of a clause like `PRONOUN`; "each
 #: one" too ("How small are the exosomes?" / "Each one is ...")
@@ -107,8 +109,10 @@ def _antecedent(doc: Document, objects: regex.Pattern, sentence: tuple[int, int]
         if (PRONOUN.match(text, start, prev[1], timeout=timeout)
                 or ANAPHOR.match(text, start, prev[1], timeout=timeout)):
             continue  # "They are tiny sacs ...", "Every lot is tested.": about the same thing
-        head_end = _after_words(text, prev, _SUBJECT_WORDS)
         m = objects.search(text, prev[0], prev[1], timeout=timeout)
+        if text[prev[0]:prev[1]].rstrip().endswith("?"):
+            return m  # a question asked in the text ("So what are exosomes? They're ..."), read as an FAQ's
+        head_end = _after_words(text, prev, _SUBJECT_WORDS)
         return m if m is not None and m.start() < head_end else None
     question = answered_question(doc, lo)
     if question is None:

@@ -40,6 +40,11 @@ _NOTE = regex.compile(
     r"\s*(?:competing\s+interests?|conflicts?\s+of\s+interests?|funding|acknowledge?ments?|disclaimers?|"
     r"disclosures?|notes?|licen[cs]e|contact|correspondence|author\s+contributions?|"
     r"data\s+availability)\s*:|\s*(?:©|\(c\)|copyright\b)", regex.I)
+#: a numbered section of a release or leaflet that follows its reference list ("6. Images ...",
+#: "7. Contact Press Office, ..."): not a reference entry, and the end of the list before it
+_SECTION = regex.compile(
+    r"[^\S\n]*\d{1,2}[.)][^\S\n]+(?:contact(?:\s+us)?|images?|photos?|pictures?|media(?:\s+enquiries)?|press(?:\s+office)?|"
+    r"notes\s+to\s+editors|about\s+(?:the|us)\b|funding|acknowledge?ments?)\b", regex.I)
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
 
@@ -251,8 +256,8 @@ def _build(doc: Document) -> RefIndex:
                 continue
         if not in_refs and not (head in _NUMBER_START or head.isdecimal()):
             continue  # neither a list item after a heading nor a numbered entry: nothing below applies
-        if _NOTE.match(text):
-            in_refs = False  # a note after the list ("Competing interests: ...")
+        if _NOTE.match(text) or _SECTION.match(text):
+            in_refs = False  # a note after the list ("Competing interests: ..."), or the next section
             continue
         if b - a > MAX_ENTRY:
             prose = True

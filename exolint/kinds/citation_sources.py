@@ -24,7 +24,11 @@ EVIDENCE_PATTERNS: dict[str, str] = {
         + r"|\(\s*" + _SURNAME + r"(?:\s+et\.?\s+al\.?)?,?\s+" + _YEAR + r"\s*[\);]"
         + r"|(?<!\bof\s)" + _SURNAME + r"\s+\(\s*" + _YEAR + r"\s*\)"
     ),
-    "et-al": r"\b" + _SURNAME + r"\s+et\.?\s+al\b",
+    # "Smith et al. found", but not an undated citation in brackets: "(Zhang et al.)", "(Zhang et al.,
+    # Journal of Cosmetic Dermatology)" name no paper (EXO215)
+    # (its year may stand just before: "a 2013 trial (Hughes et al., Annals of Internal Medicine)")
+    "et-al": r"\b" + _SURNAME + r"\s+et\.?\s+al\b(?!\.?\s*(?:[,;:]\s*(?:(?!(?:19|20)\d{2})[^()\n]){1,80})?\))"
+             r"|(?<=\b(?:19|20)\d{2}\b[^.!?\n]{0,60})\b" + _SURNAME + r"\s+et\.?\s+al\b",
     "doi": r"\b(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
     "pmid": r"\bPMID:?\s*\d{6,9}\b|\bPMC\d{5,9}\b|pubmed\.ncbi\.nlm\.nih\.gov/\d+",
     "nct": r"\bNCT\d{8}\b|\bISRCTN\d{8}\b|\bEudraCT\s*(?:number\s*)?\d{4}-\d{6}-\d{2}\b",

@@ -85,6 +85,9 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         if idx.entry_starts_after(s, 8):
             continue
+        if m.group(2) and not idx.entries and text[max(0, s - 8):s].rstrip().endswith("%"):
+            continue  # "22% (13) said no difference": a count after a share, on a page with no list
+
         out.append((s, m.end(), marker_numbers(raw)))
     out = _without_enumerations(text, out)
     doc.memo[key] = out

@@ -99,7 +99,10 @@ def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span
     tail = text[sa:sb].rstrip(" \"'”’)]")
     if tail.endswith("?") or "?" in text[b:cb]:
         return QUESTION
-    if _ATTRIB.search(text, sa, sb, timeout=timeout) or _reported(text, sa, sb, a, b, timeout):
+    # a quoted predicate is reported speech too when the claim's object stands outside the quotation
+    # ('If a clinic tells you its exosome treatment is "FDA approved", "MHRA approved" ...')
+    if (_ATTRIB.search(text, sa, sb, timeout=timeout) or _reported(text, sa, sb, a, b, timeout)
+            or _reported(text, sa, sb, predicate[0], predicate[1], timeout)):
         return ATTRIBUTED
     near = _reach_start(text, ca, a, 2)
     if (_ATTACHED.search(text, near, b, timeout=timeout)

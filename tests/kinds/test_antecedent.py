@@ -83,6 +83,15 @@ def test_each_one_after_an_exclamation_is_the_question_subject():
     assert _found(page, "EXO101") == []
 
 
+def test_a_question_in_the_text_names_what_they_stands_for():
+    page = ("The facial has landed! So what are exosomes? They're tiny packages that cells release. "
+            "Each one is roughly 2-5 microns across.\n")
+    (f,) = _found(page, "EXO101")
+    assert _span(page, f) == "2-5 microns"
+    # the question names something else: nothing to resolve
+    assert _found("Why do clinics love these? They're cheap. Each one is 2-5 microns.\n", "EXO101") == []
+
+
 def test_an_object_pronoun_does_not_bind_a_size_to_the_sentence_before():
     page = ("Exosomes are very small. The bigger particles in our gel measure 0.3–5 µm, which lets them "
             "reach the deeper skin.\n")

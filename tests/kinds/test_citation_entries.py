@@ -115,6 +115,8 @@ def test_entry_starts_after_agrees_with_a_scan_of_every_entry():
     "Competing interests: the review authors declared no funding from manufacturers in 2023.\n\n"
     "Funding: none received for this summary.",
     "© 2024 Example Skin Ltd. For professional use only.",
+    # the next numbered section of a plain-text release, its title alone on a line
+    "7. Contact\n   Press Office, press@example.ac.uk, available for interview on 17 November 2026.",
 ])
 def test_a_note_after_the_list_ends_it(note):
     text = f"## References\n\n1. Smith J, Okafor N. Growth factors in skin. J Skin. 2020;1:2-9.\n\n{note}\n"

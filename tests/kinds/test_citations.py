@@ -65,5 +65,7 @@ def test_telephone_area_codes_and_counters_are_no_markers():
     assert found("Basket (0) | Wishlist (0)") == []
     assert found("Your basket (2) is waiting.") == []
     assert found("It broke section 351(a)(1) of the Act and rule 12(b)(2) too.") == []
+    # a count after a share, on a page with no reference list
+    assert found("Of 58 clients, 69% (40) felt more hydrated and 22% (13) saw no difference.") == []
     # a marker before a full stop or a space and a word still is one
     assert found("Collagen rose in a small trial (3). Results varied (4) across ages.") == ["(3)", "(4)"]

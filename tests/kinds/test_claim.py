@@ -160,6 +160,8 @@ def test_modality(text):
     "Another seller wrote that the serum held \u201cexosomes approved by the FDA\u201d.",
     '# Fact check: "Exosomes are FDA approved"',
     "We fact-checked the claim that the FDA approved exosome facials.",
+    # only the predicate is quoted, in a list of quoted words
+    'If a clinic tells you its exosome treatment is "FDA approved", "MHRA approved" or "guaranteed", be careful.',
 ])
 def test_attribution(text):
     assert spans(fda(), text) == []
@@ -170,6 +172,7 @@ def test_attribution(text):
     ('Sarah, 34, says: "These FDA-approved exosomes changed my skin!"', "FDA-approved exosomes"),
     ('We were told the vials are "FDA-approved exosomes".', "FDA-approved exosomes"),
     ('Our "FDA-approved exosomes" are made in a US lab.', "FDA-approved exosomes"),
+    ('Our nurses tell patients our exosomes are "FDA approved".', 'exosomes are "FDA approved'),
     ("Exosomes are FDA approved, said Dr Lee.", "Exosomes are FDA approved"),
 ])
 def test_quotations_in_the_first_person_or_unquoted_reports_are_asserted(text, span):

@@ -59,6 +59,28 @@ def test_specific_sources_support_the_claim(source):
     assert spans("EXO201", f"The cream improved hydration by 15% {source}.") == []
 
 
+@pytest.mark.parametrize("source, found", [
+    ("as Zhang et al. reported", []),                                  # named in the sentence: a lead
+    ("(Zhang et al.)", ["improved hydration by 15%"]),                 # undated in brackets: no paper
+    ("(Zhang et al., Journal of Cosmetic Dermatology)", ["improved hydration by 15%"]),
+    ("(Zhang et al., J Cosmet Dermatol 2021)", []),
+])
+def test_an_et_al_citation_in_brackets_needs_its_year_nearby(source, found):
+    assert spans("EXO201", f"The cream improved hydration by 15% {source}.") == found
+
+
+def test_a_year_just_before_completes_an_et_al_citation():
+    text = "A 2013 trial in Australia (Hughes et al., Annals of Internal Medicine) found 24% less skin ageing."
+    assert spans("EXO201", text) == []
+
+
+@pytest.mark.parametrize("source, found", [
+    ("(Zhang et al.)", ["improved hydration by 15%"]),
+])
+def test_an_undated_et_al_citation_in_brackets_is_no_source(source, found):
+    assert spans("EXO201", f"The cream improved hydration by 15% {source}.") == found
+
+
 def test_numbered_reference_resolving_to_complete_entry_supports():
     text = f"Wrinkle depth fell by 20% [1].\n\nReferences\n\n[1] {GOOD_REF}"
     assert spans("EXO201", text) == []
