@@ -34,6 +34,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "exolint.wordindex": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.confusables": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.reported": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
+    "exolint.mentioned": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.questions": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.tables": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS,
     "exolint.spans": FACE + ORCHESTRATION + ENGINE + KINDS + REPORTERS + FORMATS + ("exolint.document",),

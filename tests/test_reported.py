@@ -176,3 +176,42 @@ def test_a_quotation_that_it_said_is_reported():
     assert _quoted(parse_text(text, "x.txt")) == ['"Our exosomes are FDA-approved and risk-free."']
     testimonial = 'Sarah came in March. She said: "It was completely risk-free." She has booked again.'
     assert _quoted(parse_text(testimonial, "x.txt")) == []
+
+
+def test_a_quotation_the_page_repeats_to_take_it_apart_is_mentioned():
+    page = ('A leaflet offered this. It says: "FDA approved. Needle-free, non-invasive, absolutely safe."\n\n'
+            '**"Needle-free, non-invasive" injections.** These words contradict each other.\n\n'
+            '**"Absolutely safe."** Nothing we do is absolutely safe.\n')
+    assert '"Needle-free, non-invasive"' in _quoted(parse_markdown(page, "x.md"))
+    # the page's own voice agreeing with a quotation keeps it a claim, and a first quotation stands
+    own = 'Clients call it "risk-free".\n\n"Risk-free" is what we promise, and we mean it.\n'
+    assert _quoted(parse_markdown(own, "x.md")) == []
+
+
+def test_a_forum_reply_quoting_a_post_is_mentioned():
+    page = ("I had a serum with LED only. It was genuinely needle-free and non-invasive, nice and calm.\n\n"
+            "> It was genuinely needle-free and non-invasive\n\nThat's a fair description.\n")
+    doc = parse_markdown(page, "x.md")
+    first = doc.text.index("It was genuinely")
+    second = doc.text.index("It was genuinely", first + 1)
+    covered = reported_quotations(doc)
+    assert any(a <= second < b for a, b in covered)
+    assert not any(a <= first < b for a, b in covered)  # the post itself is judged where it stands
+
+
+@pytest.mark.parametrize("text", [
+    'I asked for their leaflet and it says, word for word:\n\n> "Our exosome therapy is FDA approved."\n',
+    'Advert two. "The first FDA-approved exosome facial." The FDA has approved none.\n',
+    'Which brings me to advert one. Quote: "Each vial holds exosomes of 5 microns." Unquote.\n',
+    '(a) "Absolutely safe, no risk whatsoever."\nProblem: no procedure has no risk.\n',
+    '- **"No risk" and "guaranteed."** No injection is risk-free.\n',
+    'The phrases below appeared on clinic sites. We quote them so you can recognise them.\n\n'
+    '"FDA-approved exosomes"\n\nThe FDA has said there are none.\n',
+])
+def test_labels_intros_and_rebuttals_around_a_quotation_mention_it(text):
+    assert _quoted(parse_markdown(text, "x.md")) != []
+
+
+def test_a_quotation_standing_alone_after_an_ordinary_paragraph_is_still_a_claim():
+    page = 'Book your facial today.\n\n"FDA-approved exosomes for radiant skin"\n'
+    assert _quoted(parse_markdown(page, "x.md")) == []

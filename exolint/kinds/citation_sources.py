@@ -22,7 +22,9 @@ EVIDENCE_PATTERNS: dict[str, str] = {
         + r"|\b" + _YEAR + r"\s+(?:randomi[sz]ed\s+)?(?:trial|study|paper|review|meta-analysis)\s+by\s+" + _SURNAME
         + r"|(?<!\bof\s)" + _SURNAME + r"\s+(?:and|&)\s+" + _SURNAME + r",?\s*[\(\[]?\s*" + _YEAR
         + r"|\(\s*" + _SURNAME + r"(?:\s+et\.?\s+al\.?)?,?\s+" + _YEAR + r"\s*[\);]"
-        + r"|(?<!\bof\s)" + _SURNAME + r"\s+\(\s*" + _YEAR + r"\s*\)"
+        # (not the last word of a journal's name: "the Journal of Aesthetic Medicine (2021)")
+        + r"|(?<!\bof\s)(?<!\b(?:Journal|Annals|Archives|Bulletin|Review)\s+of\s+(?:[\p{L}&-]+\s+){0,4})"
+        + _SURNAME + r"\s+\(\s*" + _YEAR + r"\s*\)"
     ),
     # "Smith et al. found", but not an undated citation in brackets: "(Zhang et al.)", "(Zhang et al.,
     # Journal of Cosmetic Dermatology)" name no paper (EXO215)

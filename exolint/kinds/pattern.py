@@ -44,6 +44,7 @@ from ..document import Document
 from ..questions import answers
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
+from .citation_entries import reference_index
 from .scan import bounded, compile_any, compile_pattern, kept_matches, phrase_to_regex, phrase_triggers
 
 SCHEMA = {
@@ -108,7 +109,14 @@ class PatternRule:
             found = kept_matches(self.pattern, self.exceptions, doc, r.scope, r.window, self.timeout)
         if self.list_items is not None:
             found = _merged(found, self._list_matches(doc))
+        refs = None
         for m in found:
+            if r.reported_quotes == "skip":
+                # a cited work's title is what the page cites, not what it claims ("... Cases Applying
+                # Human Cell-Derived Exosomes for Use in Cosmetics. 21 March 2024.")
+                refs = refs or reference_index(doc)
+                if refs.inside_entry(m.start(), m.end()):
+                    continue
             yield Hit(m.start(), m.end(), fill(self.rule.message, match=doc.text[m.start():m.end()]))
 
     def _list_matches(self, doc: Document) -> list[regex.Match]:

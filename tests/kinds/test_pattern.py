@@ -195,3 +195,15 @@ def test_an_invalid_list_item_regex_names_its_key():
     with pytest.raises(RuleSpecError) as info:
         make(regex=["x"], list_items={"title": "exosome", "regex": ["(oops"]})
     assert info.value.path == ("list_items", "regex", 0)
+
+
+def test_a_cited_title_in_the_reference_list_is_not_a_claim():
+    text = ("Exosomes cure nothing yet.\n\nReferences\n\n"
+            "1. Smith J, Okafor N. Exosomes cure alopecia: a pilot. J Hair Res. 2021;3:4-9.\n")
+    c = make(patterns=["exosomes cure"])
+    assert spans(c, text) == ["Exosomes cure"]  # the page's own sentence, not the cited title
+    # a rule that checks reported text (look-alikes, stuffing) reads titles too
+    rule = make(patterns=["exosomes cure"]).rule
+    checked = pattern.compile(Rule(**{**rule.__dict__, "reported_quotes": "check"}),
+                              CompileContext(regex_timeout=0.5))
+    assert spans(checked, text) == ["Exosomes cure", "Exosomes cure"]
