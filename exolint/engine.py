@@ -90,8 +90,6 @@ def _normalise(s: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", s).lower().split())
 
 
-
-
 class Engine:
     """A RuleSet prepared for running: the prefilter is built once, here, not per document."""
 

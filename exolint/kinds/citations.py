@@ -87,7 +87,6 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
             continue
         if m.group(2) and not idx.entries and text[max(0, s - 8):s].rstrip().endswith("%"):
             continue  # "22% (13) said no difference": a count after a share, on a page with no list
-
         out.append((s, m.end(), marker_numbers(raw)))
     out = _without_enumerations(text, out)
     doc.memo[key] = out
