@@ -49,7 +49,7 @@ _ATTRIB = regex.compile(
 #: 'The serum promises ...', '... boasts ...')
 _REPORTING = regex.compile(
     _W + r"(?:say|says|said|tell|tells|told|write|writes|wrote|state|states|stated|read|reads|describe[sd]?|"
-    r"advertise[sd]?|quote[sd]?)" + _E, regex.I)
+    r"advertise[sd]?|quote[sd]?|call|calls|called)" + _E, regex.I)
 #: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
 _FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E, regex.I)

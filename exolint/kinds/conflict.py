@@ -36,10 +36,14 @@ from typing import Callable, Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..tables import row_span
 from ..rule import CompileContext, Hit, Rule, fill
 from ..ruleset import RuleSpecError
 from .pattern import compile_alternation, compile_exceptions
 from .scan import finditer, phrase_triggers
+
+#: the blank lines between a table row's cells in the prose
+_CELL_BREAK = regex.compile(r"\n+")
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SIDE = {"type": "object", "properties": {"patterns": _STRINGS, "regex": _STRINGS, "exceptions": _STRINGS},
@@ -86,13 +90,19 @@ class ConflictRule:
                 if m.end() != m.start()]
 
     def _stands(self, doc: Document, side: Side, m: tuple[int, int]) -> bool:
-        """Whether no exception of the side, and the topic if any, is in the match's sentence."""
+        """Whether no exception of the side, and the topic if any, is in the match's sentence (in a
+        table, its row: "| Cleanser and sunscreen | No (non-invasive) |" is one statement)."""
         if side.exceptions is None and self.topic is None:
             return True
+        text = doc.match_text
         sa, sb = doc.window(m[0], m[1], "sentence")
-        if side.exceptions is not None and side.exceptions.search(doc.match_text, sa, sb, timeout=self.timeout):
+        row = row_span(doc, m[0])
+        if row is not None:  # the row's cells as one line, so a pattern may read across them
+            text = _CELL_BREAK.sub(" | ", text[row[0]:row[1]])
+            sa, sb = 0, len(text)
+        if side.exceptions is not None and side.exceptions.search(text, sa, sb, timeout=self.timeout):
             return False
-        return self.topic is None or bool(self.topic.search(doc.match_text, sa, sb, timeout=self.timeout))
+        return self.topic is None or bool(self.topic.search(text, sa, sb, timeout=self.timeout))
 
     def check(self, doc: Document) -> Iterable[Hit]:
         hits = self._hits(doc)

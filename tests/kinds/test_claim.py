@@ -162,6 +162,7 @@ def test_modality(text):
     "We fact-checked the claim that the FDA approved exosome facials.",
     # only the predicate is quoted, in a list of quoted words
     'If a clinic tells you its exosome treatment is "FDA approved", "MHRA approved" or "guaranteed", be careful.',
+    'A video in the group chat called the exosome facial "FDA approved and needle-free".',
 ])
 def test_attribution(text):
     assert spans(fda(), text) == []
