@@ -138,6 +138,7 @@ _REPEAT_OPENER = regex.compile(_OPENER.pattern + r"(?:(?:the|that|this|their|its
 #: the words of a quotation or a quoted block: inner text without marks and closing punctuation
 _INNER = regex.compile(r"[\"“”«»‘’\s]*(.*?)[\"“”«»‘’.,;:!?…\s]*$", regex.S)
 _REPEAT_MIN = 12
+_REPEAT_REACH = 20_000
 
 
 def repeated(doc: Document) -> list[tuple[int, int]]:
@@ -175,8 +176,9 @@ def repeated(doc: Document) -> list[tuple[int, int]]:
         ia, ib = inner.span(1)
         if ib - ia < _REPEAT_MIN:
             continue
-        if low is None:
-            low = text.lower()
-        if low.find(low[ia:ib], 0, a) >= 0:
+        if low is None:  # the page's shared lower-cased copy, when lower-casing kept the offsets
+            low = doc.lower_text if len(doc.lower_text) == len(text) else text
+        # only as far back as a reply quotes from: a page of thousands of quotations stays linear
+        if low.find(low[ia:ib], max(0, a - _REPEAT_REACH), a) >= 0:
             out.append((a, b))
     return out

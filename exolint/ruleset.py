@@ -262,8 +262,8 @@ def with_options(rule: Rule, overrides: dict[str, Any]) -> Rule:
 def compile_rule_file(path: Path | str, registry: Registry | None = None,
                       ctx: CompileContext | None = None) -> CompiledRule:
     """Load, validate and compile the one rule in a file (for tools and tests that try one rule).
-    Without a fact base in `ctx`, the rule reads that of its pack: the nearest directory above the
-    file that holds a `facts/` directory."""
+    Without a fact base in `ctx`, the rule reads that of its pack: the nearest of the file's directory
+    and the two above it that holds a `facts/` directory (`rules/<topic>/X.yaml` -> `rules/facts`)."""
     from .facts import load_facts
     from .registry import get_registry
 
@@ -275,7 +275,7 @@ def compile_rule_file(path: Path | str, registry: Registry | None = None,
         raise RuleLoadError(errors)
     ctx = ctx or CompileContext()
     if ctx.facts is None:
-        pack = next((d for d in Path(path).resolve().parents if (d / "facts").is_dir()), None)
+        pack = next((d for d in Path(path).resolve().parents[:3] if (d / "facts").is_dir()), None)
         if pack is not None:
             ctx.facts, errors = load_facts([pack], today=ctx.today)
             if errors:

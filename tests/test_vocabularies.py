@@ -65,18 +65,17 @@ def test_an_item_that_only_starts_with_a_dollar_is_itself(tmp_path):
     assert [f.matched for f in lint_text("Save $5 off today.", rules=rs)] == ["$5 off"]
 
 
-@pytest.mark.parametrize("facts, message", [
-    ("vocabularies:\n  Hype: [a]\n", "vocabulary Hype: a name is lower-case letters, digits and '-'"),
-    ("vocabularies:\n  hype: []\n", "vocabulary hype: must be a non-empty list of strings"),
-    ("vocabularies:\n  hype: [a, 3]\n", "vocabulary hype: must be a non-empty list of strings"),
-    ("vocabularies: [a, b]\n", "vocabularies must be a mapping of name -> list of strings"),
+@pytest.mark.parametrize("facts, message, line", [
+    ("vocabularies:\n  Hype: [a]\n", "vocabulary Hype: a name is lower-case letters, digits and '-'", 2),
+    ("vocabularies:\n  hype: []\n", "vocabulary hype: must be a non-empty list of strings", 2),
+    ("vocabularies:\n  hype: [a, 3]\n", "vocabulary hype: must be a non-empty list of strings", 2),
+    ("vocabularies: [a, b]\n", "vocabularies must be a mapping of name -> list of strings", 1),
 ])
-def test_bad_vocabularies_are_errors_with_their_position(tmp_path, facts, message):
+def test_bad_vocabularies_are_errors_with_their_position(tmp_path, facts, message, line):
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "v.yaml").write_text(facts, encoding="utf-8")
     _, errors = load_facts([tmp_path], dt.date(2026, 11, 22))
-    assert [e.message for e in errors] == [message]
-    assert errors[0].line in (1, 2)
+    assert [(e.message, e.line) for e in errors] == [(message, line)]
 
 
 def test_a_vocabulary_defined_twice_is_an_error(tmp_path):

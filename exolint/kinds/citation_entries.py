@@ -35,16 +35,15 @@ _PROSE = regex.compile(r"\b(?:is|are|was|were|has|have|had|that|which|these|can|
 _URL = regex.compile(r"https?://\S+\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[\w/.%#?=&-]*", regex.I)
 _SENTENCE_BREAK = regex.compile(r"\.\s+")
 _ITEM = regex.compile(r"[^;]+")
-#: a note under a reference list ("Competing interests: ...", "Funding: ...", "© 2024 ..."): the list has ended
+#: a note under a reference list ("Competing interests: ...", "Funding: ...", "© 2024 ..."), or the
+#: next numbered section of a release or leaflet ("6. Images ...", "7. Contact Press Office, ..."):
+#: the list has ended
 _NOTE = regex.compile(
     r"\s*(?:competing\s+interests?|conflicts?\s+of\s+interests?|funding|acknowledge?ments?|disclaimers?|"
     r"disclosures?|notes?|licen[cs]e|contact|correspondence|author\s+contributions?|"
-    r"data\s+availability)\s*:|\s*(?:©|\(c\)|copyright\b)", regex.I)
-#: a numbered section of a release or leaflet that follows its reference list ("6. Images ...",
-#: "7. Contact Press Office, ..."): not a reference entry, and the end of the list before it
-_SECTION = regex.compile(
-    r"[^\S\n]*\d{1,2}[.)][^\S\n]+(?:contact(?:\s+us)?|images?|photos?|pictures?|media(?:\s+enquiries)?|press(?:\s+office)?|"
-    r"notes\s+to\s+editors|about\s+(?:the|us)\b|funding|acknowledge?ments?)\b", regex.I)
+    r"data\s+availability)\s*:|\s*(?:©|\(c\)|copyright\b)"
+    r"|[^\S\n]*\d{1,2}[.)][^\S\n]+(?:contact(?:\s+us)?|images?|photos?|pictures?|media(?:\s+enquiries)?|"
+    r"press(?:\s+office)?|notes\s+to\s+editors|about\s+(?:the|us)\b|funding|acknowledge?ments?)\b", regex.I)
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
 
@@ -66,7 +65,7 @@ _FULL_DATE = regex.compile(
 #: or a code of three parts or more on its own ("Minoxidil persistence audit, ND-AUD-2025-07"); the
 #: evidence rules read the same (the `document-id` vocabulary of rules/facts)
 _DOCUMENT_ID = regex.compile(
-    r"\b(?:document|report|audit|leaflet|summary|reference|ref\.?|code)\s+(?:no\.?\s*)?"
+    r"\b(?:document|report|audit|leaflet|summary|protocol|file|reference|ref\.?|code)\s+(?:no\.?\s*)?"
     r"(?-i:[A-Z]{2,}\d*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\b"
     r"|(?-i:\b(?=[A-Z0-9-]*\d)[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,}\b)", regex.I)
 
@@ -256,7 +255,7 @@ def _build(doc: Document) -> RefIndex:
                 continue
         if not in_refs and not (head in _NUMBER_START or head.isdecimal()):
             continue  # neither a list item after a heading nor a numbered entry: nothing below applies
-        if _NOTE.match(text) or _SECTION.match(text):
+        if _NOTE.match(text):
             in_refs = False  # a note after the list ("Competing interests: ..."), or the next section
             continue
         if b - a > MAX_ENTRY:

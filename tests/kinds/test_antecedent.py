@@ -66,8 +66,8 @@ def test_ours_stands_for_the_subject_of_the_sentence_before():
     page = "Our exosomes come from a lab in Texas. Ours are FDA approved.\n"
     (f,) = _found(page, "EXO301")
     assert _span(page, f) == "Ours are FDA approved"
-    # the sentence before names exosomes, but not as its subject: "ours" is the clinic's own product
-    assert _found("Many clinics use exosomes from donors. Ours are FDA-registered devices.\n", "EXO301") == []
+    # the sentence before names exosomes, but not as its subject: "ours" is left unresolved
+    assert _found("Many clinics use exosomes from donors. Ours are FDA approved.\n", "EXO301") == []
 
 
 def test_each_one_after_an_exclamation_is_the_question_subject():

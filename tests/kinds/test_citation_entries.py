@@ -3,7 +3,10 @@ open a list, when a block reads as prose, how blocks are merged) must decide wha
 and the plain merge decide."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from exolint.plugins.text import parse
 
 from exolint.document import Segment
@@ -122,3 +125,12 @@ def test_a_note_after_the_list_ends_it(note):
     text = f"## References\n\n1. Smith J, Okafor N. Growth factors in skin. J Skin. 2020;1:2-9.\n\n{note}\n"
     idx = ce.reference_index(parse(text, "x.txt"))
     assert [e.text[:5] for e in idx.entries] == ["Smith"]
+
+
+def test_the_document_id_vocabulary_reads_what_entries_read():
+    """The evidence rules take an issuer's numbered report as a source through the `document-id`
+    vocabulary; a reference entry is complete by the same codes. The two must not drift apart."""
+    pack = Path(ce.__file__).resolve().parents[2] / "rules" / "facts" / "vocabularies.yaml"
+    vocabulary = yaml.safe_load(pack.read_text(encoding="utf-8"))["vocabularies"]["document-id"]
+    for pattern in vocabulary:
+        assert pattern in ce._DOCUMENT_ID.pattern
