@@ -89,7 +89,8 @@ _REPORTER = regex.compile(
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
 _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')
-_JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells)\b",
+_JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells|"
+                        r"(?:also\s+|still\s+)?(?:does\s+not|doesn['’]t|do\s+not|don['’]t|cannot|can['’]t))\b",
                         regex.I)
 #: a quotation listed right after one that is mentioned ('such as "A", "B" or "C"')
 _LISTED_AFTER = regex.compile(r"[^\S\n]*(?:,|;|/|,?[^\S\n]*(?:or|and|nor))[^\S\n]*$", regex.I)
@@ -112,8 +113,10 @@ def mentioned(doc: Document) -> list[tuple[int, int]]:
             hit = True
         else:
             rep = _REPORTER.search(before)
+            # a first person after the reporter speaks in their own words, but not in an aside:
+            # 'One clip (students showed it to me) called it "..."'
             hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
-                   and FIRST_PERSON.search(text, sa + rep.end(), a) is None)
+                   and FIRST_PERSON.search(text, max(sa + rep.end(), text.rfind(")", sa, a) + 1), a) is None)
             opens = _OPENER.fullmatch(before) is not None  # the quotation opens its sentence
             if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)):
                 hit = FIRST_PERSON.search(text, sa, sb) is None

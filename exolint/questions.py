@@ -7,7 +7,9 @@ need the pairing ask here: the claim kind resolves a pronoun in an answer to the
 subject, and a pattern rule with `question:` matches only in answers to questions it names.
 
 And the other way round: a question the page answers with no ("Do you offer exosome injections?" /
-"No. They are not licensed.") is not an offer or a claim of the page (`denied_questions`).
+"No. They are not licensed.") is not an offer or a claim of the page (`denied_questions`), also
+when the answer follows in the question's own paragraph ("Can exosomes cure acne? No exosome
+product ...").
 
 A question is a short block (a heading, or a paragraph such as a bold "**Is it safe?**" line) that
 is one sentence ending with "?" (a heading may set it up with a sentence before); its answer is the
@@ -56,8 +58,27 @@ def denied_questions(doc: Document) -> list[tuple[int, int]]:
     got = doc.memo.get(_DENIED_MEMO)
     if got is None:
         text = doc.text
-        got = doc.memo[_DENIED_MEMO] = [q for a, b, q in answers(doc) if _DENIAL.match(text, a, b)]
+        got = [q for a, b, q in answers(doc) if _DENIAL.match(text, a, b)]
+        inline = _inline_denied(doc)
+        got = doc.memo[_DENIED_MEMO] = sorted(got + inline) if inline else got
     return got
+
+
+#: a question that opens a paragraph and is answered no in the same paragraph: Markdown's
+#: "**Can exosomes cure acne?**" with "No exosome product ..." on the next line is one block
+_INLINE = regex.compile(r"\?[*_\"”’)]*[^\S\n]+(?=(?-i:[NWIT]))")
+
+
+def _inline_denied(doc: Document) -> list[tuple[int, int]]:
+    text = doc.text
+    out = []
+    for m in _INLINE.finditer(text):
+        qa = text.rfind("\n", 0, m.start()) + 1
+        qb = m.start() + 1
+        if (qb - qa <= MAX_QUESTION and _INNER_END.search(text, qa, qb - 1) is None
+                and _DENIAL.match(text, m.end()) and _scope(doc, qa) == "paragraph"):
+            out.append((qa, qb))
+    return out
 
 
 def answers(doc: Document) -> list[tuple[int, int, tuple[int, int]]]:

@@ -35,19 +35,31 @@ _INTRO = regex.compile(
     r"\b(?:claims?|claimed|statements?|wording|phrases?|slogans?|headlines?)\b"
     r"|\b(?:ads?|adverts?|advertisements?|advertising|page|website|site|leaflet|flyer|post|brochure|label|"
     r"packaging|listing|email)\s+(?:read|reads|said|says|stated|states|included|includes|contained|contains|"
-    r"claimed|claims|promised|promises)\b", regex.I)
+    r"claimed|claims|promised|promises)\b"
+    # a clinic's own description, quoted next: "A Bristol clinic described its treatment ... as:"
+    r"|\b(?:described|advertised|marketed|promoted|billed|labell?ed)\b[^\n]{0,120}?\bas[^\S\n]*:[^\S\n]*$",
+    regex.I)
 #: ... or names someone else's text and says it reads as follows, first person or not ("I asked for their
 #: leaflet and it says, word for word:")
 _THEIR_TEXT = regex.compile(
     r"\b(?:their|its|his|her|the\s+(?:salon|clinic|seller|brand|company|shop)['’]s?)\s+"
     r"(?:leaflet|advert|ad|website|site|page|flyer|brochure|post|email|label|packaging|listing)\b"
-    r"[^\n]{0,60}?(?:\b(?:says|said|reads|read|states|stated)\b|\bword\s+for\s+word\b)", regex.I)
+    r"[^\n]{0,60}?(?:\b(?:says|said|reads|read|states|stated)\b|\bword\s+for\s+word\b)"
+    # ... the other way round: "Here's what it says on their site (copied exactly):"
+    r"|\b(?:says|said|reads|read|states|stated|claims|claimed)\s+(?:on|in)\s+(?:their|its|his|her|the\s+(?:salon|clinic|"
+    r"seller|brand|company|shop)['’]s?)\s+(?:leaflet|advert|ad|website|site|page|flyer|brochure|post|email|label|"
+    r"packaging|listing)\b"
+    # ... or claims a survey collected: "Other claims in our sample included:"
+    r"|\b(?:claims?|statements?|wording|phrases?|slogans?)\b[^\n]{0,60}?\b(?:in|from|of)\s+(?:our|the|this)\s+"
+    r"(?:sample|survey|review|investigation|analysis|collection)\b", regex.I)
 #: one quotation, after the list label that may stand before it in plain text ("a.", "(b)",
 #: "1)", "-", "•"), with the punctuation that may follow it; a block of plain text may hold several
 #: (its lines are one block). Straight single quotes are left out: they are apostrophes too.
 _ITEM = regex.compile(
     r"\s*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)]|[-*•–])?\s*"
-    r"(?P<q>\"[^\"]{2,}\"|“[^“”]{2,}”|‘[^‘’]{2,}’|«[^«»]{2,}»)[.,;:!?]*\s*", regex.I)
+    r"(?P<q>\"[^\"]{2,}\"|“[^“”]{2,}”|‘[^‘’]{2,}’|«[^«»]{2,}»)[.,;:!?]*\s*"
+    # a comment in brackets after it: '"Guaranteed results." (A refund is not evidence.)'
+    r"(?:\((?:[^()\n]|\([^()\n]*\))*\)[.,;]?\s*)?", regex.I)
 _MEMO = ("reported", "quotations")
 
 
@@ -93,7 +105,9 @@ _JUDGING = regex.compile(
     r"debunked|red\s+flags?|warning\s+signs?)\b", regex.I)
 #: a heading that condemns what stands under it ('Example of a misleading advert', 'Red flags')
 _CONDEMNS = regex.compile(r"\b(?:misleading|false|untrue|wrong|debunked|myths?|red\s+flags?|warning\s+signs?|"
-                          r"dishonest|illegal|unlawful|banned)\b", regex.I)
+                          r"dishonest|illegal|unlawful|banned"
+                          # ... or numbers it as one of the claims examined ('## Claim 2: the miracle number')
+                          r"|claims?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b)\b", regex.I)
 #: a paragraph that announces the wording quoted in the blocks below it ("The phrases below
 #: appeared on at least one of them. We quote them so you can recognise them.")
 _BELOW = regex.compile(
@@ -142,7 +156,12 @@ def _quoted_headings(doc: Document) -> list[tuple[int, int]]:
         if '"' not in text[a:b] and "“" not in text[a:b] and "«" not in text[a:b]:
             continue
         if s.scope in ("heading", "table"):
-            ok = _QUOTED_HEADING.fullmatch(text, a, b) is not None or (s.scope == "heading" and _framed(text, a, b))
+            if _QUOTED_HEADING.fullmatch(text, a, b) is not None:
+                # the whole block is quoted wording: a claim read across two of its quotations
+                # ('“FDA-approved exosomes” / “MHRA-approved serum”') is mentioned too
+                out.append((a, b))
+                continue
+            ok = s.scope == "heading" and _framed(text, a, b)
         else:  # a block of plain text: a short one without a closing full stop is a heading line
             line = text[a:b].rstrip()
             heading = len(line) <= _HEADING_LINE and line[-1:] not in (".", "!")

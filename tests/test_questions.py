@@ -90,6 +90,20 @@ def test_questions_answered_with_no(answer, denied):
     assert [doc.text[a:b] for a, b in denied_questions(doc)] == (["Do you offer exosome drips?"] if denied else [])
 
 
+@pytest.mark.parametrize("page,denied", [
+    # a bold question with its answer on the next line is one Markdown paragraph
+    ("**Can exosomes cure acne?**\nNo exosome product has been shown to cure acne.\n", ["Can exosomes cure acne?"]),
+    ("Do you inject exosomes? We do not, because they are unlicensed.\n", ["Do you inject exosomes?"]),
+    ("**Can exosomes cure acne?**\nYes, in three sessions.\n", []),
+    ("**Can exosomes cure acne?**\nNo other clinic can say so!\n", []),
+    # the question must open its paragraph and be one sentence
+    ("Acne is common. Can exosomes cure it? No exosome product has been shown to.\n", []),
+])
+def test_a_question_answered_no_in_its_own_paragraph(page, denied):
+    doc = parse_markdown(page, "faq.md")
+    assert [doc.text[a:b] for a, b in denied_questions(doc)] == denied
+
+
 def _rules(page: str) -> list[str]:
     from exolint.api import lint_text
 

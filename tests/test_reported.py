@@ -71,7 +71,8 @@ def test_a_block_with_the_pages_own_words_between_quotations_is_not_a_list():
 
 @pytest.mark.parametrize("heading,quoted", [
     ('## "Made in an FDA-approved lab"', ['"Made in an FDA-approved lab"']),
-    ('## "FDA-approved" and "CE-marked"', ['"FDA-approved"', '"CE-marked"']),
+    # the whole heading, joiners included, so nothing read across its quotations is claimed
+    ('## "FDA-approved" and "CE-marked"', ['"FDA-approved" and "CE-marked"']),
     ('## “Nine out of ten clients saw results”', ['“Nine out of ten clients saw results”']),
     ('## "Best facial I ever had!" – Sarah, Leeds', []),   # a testimonial names its speaker
     # a heading that frames its quotations with a label or a judging word mentions them too
@@ -105,6 +106,10 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
     ('Our Harley Street clinic promises "results in one session".', []),
     ('We have seen websites promise "zero risk".', ['"zero risk"']),
     ('"100% safe" is our promise to every client.', []),
+    # the writer's aside in brackets is not the reporter speaking ('students showed it to me')
+    ('One clip (students showed it to me) called the facial "a miracle in a bottle".',
+     ['"a miracle in a bottle"']),
+    ('One clip shared in a group chat called our facial "a miracle in a bottle" and I agree.', []),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])
 def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):
@@ -127,6 +132,14 @@ def test_the_engine_drops_a_finding_inside_a_mentioned_quotation():
     assert [f.rule for f in exolint.lint_text(text, "text") if f.matched == "absolutely safe"] == []
     own = exolint.lint_text('Our treatment is "absolutely safe".', "text")
     assert [f.rule for f in own if f.matched == "absolutely safe"] == ["EXO401"]
+
+
+def test_a_claim_read_across_two_quotations_of_a_cell_is_mentioned():
+    page = ("| Don't say | Why not |\n|---|---|\n"
+            "| “FDA-approved exosomes” / “MHRA-approved exosome serum” | Neither regulator approved one. |\n")
+    assert [f.rule for f in exolint.lint_text(page, "markdown") if f.rule.startswith("EXO30")] == []
+    own = "| Product | Status |\n|---|---|\n| Our exosomes | MHRA-approved exosome serum |\n"
+    assert "EXO302" in [f.rule for f in exolint.lint_text(own, "markdown")]
 
 
 def test_a_table_cell_of_nothing_but_a_quotation_mentions_it():

@@ -59,6 +59,17 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _FULL_DATE = regex.compile(
     rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
     regex.I)
+#: a regulator or public body as the author of its own notice, guidance or report: its title and
+#: month are enough to find it on the issuer's site ("U.S. Food and Drug Administration. Public
+#: Safety Notification on Exosome Products. December 2019.")
+_ISSUER = regex.compile(
+    r"^\W*(?:the\s+)?(?:U\.?S\.?\s+)?(?:Food\s+and\s+Drug\s+Administration|FDA|Medicines\s+and\s+Healthcare\s+products\s+"
+    r"Regulatory\s+Agency|MHRA|European\s+Medicines\s+Agency|EMA|World\s+Health\s+Organi[sz]ation|WHO|NHS(?:\s+\w+)?|"
+    r"National\s+Institute\s+for\s+Health\s+and\s+Care\s+Excellence|NICE|Advertising\s+Standards\s+Authority|ASA|"
+    r"Committee\s+of\s+Advertising\s+Practice|CAP|Health\s+Canada|Therapeutic\s+Goods\s+Administration|TGA|"
+    r"International\s+Society\s+for\s+Extracellular\s+Vesicles|ISEV|Care\s+Quality\s+Commission|CQC)\b"
+    r"(?:\s*\([A-Z]{2,5}\))?[.,:]")
+_MONTH_YEAR = regex.compile(rf"\b{_MONTH}\s+(?:19|20)\d{{2}}\b", regex.I)
 
 
 #: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07",
@@ -109,8 +120,9 @@ def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
     """Authors plus a title or an identifier, or an identifier alone: what lets a reader find the paper.
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
-    SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date, not by authors; an
-    issuer's own documents by their number ("internal document BD-PRO-2025-04").
+    SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date (a regulator's own
+    notice by its title and month), not by authors; an issuer's own documents by their number
+    ("internal document BD-PRO-2025-04").
     Sites repeat their reference lists on every page, so answers are remembered by entry text.
     """
     done = _COMPLETE.get(entry)
@@ -132,6 +144,9 @@ def _is_complete(entry: str, timeout: float | None) -> bool:
         return True
     dated = _FULL_DATE.search(entry, timeout=timeout) or _DOCUMENT_ID.search(entry, timeout=timeout)
     if dated and len(entry.split()) >= 6:
+        return True
+    if (_ISSUER.search(entry, timeout=timeout) and _MONTH_YEAR.search(entry, timeout=timeout)
+            and len(entry.split()) >= 7):
         return True
     if _URL.search(entry, timeout=timeout):
         return True

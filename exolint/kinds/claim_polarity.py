@@ -87,7 +87,29 @@ def _reported(text: str, sa: int, sb: int, a: int, b: int, timeout: float | None
     exosomes"'; not 'Our nurse says "these FDA-approved exosomes changed my skin"')."""
     q = _quotation_start(text, sa, sb, a, b)
     return (q >= 0 and _REPORTING.search(text, sa, q, timeout=timeout) is not None
-            and _FIRST_PERSON.search(text, sa, sb, timeout=timeout) is None)
+            and not any(not _in_aside(text, sa, sb, m.start())
+                        for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout)))
+
+
+def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate: tuple[int, int],
+                  timeout: float | None) -> bool:
+    """The predicate alone in quotation marks, its object outside them, and no first person: the
+    writer holds the words at arm's length ('Is this clinic legit? "FDA approved" exosome facial');
+    not a page's own emphasis ('Our "FDA approved" exosomes')."""
+    q = _quotation_start(text, sa, sb, predicate[0], predicate[1])
+    if q < 0:
+        return False
+    close = min((i for i in (text.find('"', predicate[1], sb), text.find("”", predicate[1], sb)) if i >= 0),
+                default=-1)
+    if close < 0 or len(text[q + 1:close].split()) > 3 or q <= span[0] and span[1] <= close + 1:
+        return False
+    return all(_in_aside(text, sa, sb, m.start()) for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout))
+
+
+def _in_aside(text: str, sa: int, sb: int, at: int) -> bool:
+    """Whether `at` is inside a parenthesis of the sentence: the writer's aside ('One clip (students
+    showed it to me) called it "FDA approved"') does not make the report their own words."""
+    return text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0
 
 
 def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
@@ -102,7 +124,8 @@ def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span
     # a quoted predicate is reported speech too when the claim's object stands outside the quotation
     # ('If a clinic tells you its exosome treatment is "FDA approved", "MHRA approved" ...')
     if (_ATTRIB.search(text, sa, sb, timeout=timeout) or _reported(text, sa, sb, a, b, timeout)
-            or _reported(text, sa, sb, predicate[0], predicate[1], timeout)):
+            or _reported(text, sa, sb, predicate[0], predicate[1], timeout)
+            or _scare_quoted(text, sa, sb, span, predicate, timeout)):
         return ATTRIBUTED
     near = _reach_start(text, ca, a, 2)
     if (_ATTACHED.search(text, near, b, timeout=timeout)
