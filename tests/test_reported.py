@@ -42,6 +42,33 @@ def test_no_reported_list(intro):
     assert _quoted(doc) == []
 
 
+@pytest.mark.parametrize("intro", [
+    "A Leeds clinic described its facial in one paragraph as microneedling and, in the next, as:",
+    "Other claims in our sample included:",
+    "Here's what it says on their site (copied exactly):",
+])
+def test_introductions_that_report_someone_elses_wording(intro):
+    page = f'{intro}\n\n- "A completely non-invasive glow" (It is not: it uses needles.)\n- "Guaranteed results"\n'
+    doc = parse_markdown(page, "article.md")
+    assert _quoted(doc) == ['"A completely non-invasive glow"', '"Guaranteed results"']
+
+
+@pytest.mark.parametrize("intro", [
+    "Our clinic is described by clients as:",       # the page's own voice
+    "Our favourite claims:",                        # claims, but the page's own
+])
+def test_introductions_in_the_pages_own_voice_report_nothing(intro):
+    doc = parse_markdown(f'{intro}\n\n- "A completely non-invasive glow"\n', "page.md")
+    assert _quoted(doc) == []
+
+
+def test_a_quotation_block_under_a_numbered_claim_heading_is_mentioned():
+    page = '## Claim 2: the miracle number\n\n> "Clinically proven to cut wrinkles by 87%."\n\nNo trial was named.\n'
+    assert _quoted(parse_markdown(page, "article.md")) == ['"Clinically proven to cut wrinkles by 87%."']
+    own = '## Our results\n\n> "Clinically proven to cut wrinkles by 87%."\n'
+    assert _quoted(parse_markdown(own, "page.md")) == []
+
+
 def test_the_list_ends_at_the_first_block_that_is_not_a_quotation():
     doc = parse_text('The claims were:\n\n"Absolutely safe"\n\nOur view:\n\n"Absolutely safe"', "x.txt")
     assert _quoted(doc) == ['"Absolutely safe"']
