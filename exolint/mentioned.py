@@ -32,11 +32,14 @@ FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b", rege
 
 #: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
 _NAMED_AS_WORDING = regex.compile(
-    r"(?:\bsuch\s+as|\blike|\b(?:phrases?|words?|terms?|slogans?|badges?|wording|reassurances?|taglines?|"
-    r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label))"
+    r"(?:\bsuch\s+as|\blike|\balong\s+the\s+lines\s+of|\b(?:phrases?|words?|terms?|slogans?|badges?|wording|reassurances?|taglines?|"
+    r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label)|"
+    r"(?:tiny|small|grey|gray|pale|white|hidden)\s+(?:writing|text|print|type|letters))"
     r"(?:\s+(?:such\s+as|like))?"
     r"|\breading|\bthat\s+reads?|"
-    r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)[^\S\n]*[,:]?[^\S\n]*$"
+    r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)"
+    # 'a block of text reading, in part, "..."'
+    r"(?:[^\S\n]*,[^\S\n]*(?:in\s+part|in\s+full|verbatim|word\s+for\s+word))?[^\S\n]*[,:]?[^\S\n]*$"
     # examples in brackets after what they are examples of: 'absolute safety claims ("100% safe", ...)'
     r"|\b(?:claims?|phrases?|wording|promises?|slogans?)[^\S\n]*\([^\S\n]*$",
     regex.I)

@@ -5,8 +5,8 @@ quoted on its own line under an introduction ('The page included the following c
 'The advert read:'). Those lines hold exactly the words the rules look for, but the page does not
 make the claims; it reports them. Sentence-level attribution ("claimed that ...") cannot see this,
 because the reporting is in the block before. The engine drops findings inside such quotations,
-for every rule except those whose YAML says `reported_quotes: check` (look-alike letters, keyword
-stuffing, mangled ranges: faults of the page's text wherever they stand).
+for every rule except those whose YAML says `reported_quotes: check` (look-alike letters, mangled
+ranges: faults of the page's text wherever they stand).
 
 Testimonials are quoted under an introduction too ("What our clients say:"), and they are the
 page's own marketing, so an introduction counts only when it names claims or wording, or an

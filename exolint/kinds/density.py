@@ -45,6 +45,7 @@ import regex
 
 from ..document import Document
 from ..rule import CompileContext, Hit, Rule, fill
+from ..reported import not_own
 from ..ruleset import RuleSpecError
 from .density_scan import blocks_at, phrase_occurrences, whitespace_candidates, whitespace_led_words
 from .scan import compile_pattern, finditer
@@ -231,6 +232,13 @@ class DensityRule:
             occ = matched if self.count_matches else phrase_occurrences(doc, cand, self.timeout)
             if len(occ) < self.min_count:
                 continue
+            if self.rule.reported_quotes == "skip":
+                # what the page quotes as someone else's words is not its own repetition
+                quoted = not_own(doc)
+                if quoted:
+                    occ = [o for o in occ if not quoted.holds(o[0], o[1])]
+                    if len(occ) < self.min_count:
+                        continue
             if words is None:
                 words = _word_count(doc)
                 if words < self.min_count:

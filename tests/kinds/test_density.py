@@ -75,6 +75,17 @@ def test_rate_threshold_without_headings():
     assert findings("EXO501", diluted) == []
 
 
+def test_repetitions_inside_a_quotation_the_page_reports_are_not_counted():
+    quoted = ('One clinic page ended with text reading, in part, "exosome facial Leeds best exosome facial '
+              'Leeds cheap exosome facial Leeds near me". Search engines penalise it.')
+    assert findings("EXO508", quoted) == []
+    # the page's own repetitions still count; the quoted ones are left out of the count
+    own = "Book an exosome facial Leeds today. Our PRP Leeds patients love it. Try the peel Leeds offers. "
+    assert len(findings("EXO508", own)) == 1
+    fs = findings("EXO508", own + quoted)
+    assert len(fs) == 1 and "3 times" in fs[0].message
+
+
 def test_regulator_name_repeated_on_fda_page_is_not_stuffing():
     text = "# The FDA and exosomes\n\n" + " ".join(
         f"The FDA issued warning number {i} about unapproved products in the US." for i in range(12))
