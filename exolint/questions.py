@@ -58,7 +58,7 @@ def denied_questions(doc: Document) -> list[tuple[int, int]]:
     got = doc.memo.get(_DENIED_MEMO)
     if got is None:
         text = doc.text
-        got = [q for a, b, q in answers(doc) if _DENIAL.match(text, a, b)]
+        got = [q for a, b, q in answers(doc) if _DENIAL.match(text, _after_label(text, a, b), b)]
         inline = _inline_denied(doc)
         got = doc.memo[_DENIED_MEMO] = sorted(got + inline) if inline else got
     return got
@@ -116,17 +116,27 @@ def _find(doc: Document) -> tuple[list[int], list[tuple[int, int, tuple[int, int
 
 #: a sentence ends inside the block: the block is not one question
 _INNER_END = regex.compile(r"[.!?][\"”’)\]]*\s+\S")
+#: a question or an answer labelled as one ("Q (u/glowgetter):", "Question 3:", "A:", "Answer:")
+_Q_LABEL = regex.compile(r"\s*(?:Q\d*|Question(?:\s+\d+)?)\b[^:\n]{0,40}:")
+_A_LABEL = regex.compile(r"\s*(?:A\d*|Answer)\b[^:\n]{0,40}:")
+
+
+def _after_label(text: str, a: int, b: int) -> int:
+    m = _A_LABEL.match(text, a, b)
+    return m.end() if m is not None else a
 
 
 def _is_question(doc: Document, a: int, b: int) -> bool:
     """Whether the block [a, b) ends with "?", is at most MAX_QUESTION long and is one sentence,
-    or a heading: a heading may set the question up first ("My clinic says it is risk-free. Is
-    that right?"), while a paragraph of several sentences that ends with "?" is prose."""
+    or a heading or a block labelled as a question ("Q:"): these may set the question up first
+    ("My clinic says it is risk-free. Is that right?"), while a paragraph of several sentences
+    that ends with "?" is prose."""
     text = doc.text
     while b > a and text[b - 1].isspace():
         b -= 1
     return (0 < b - a <= MAX_QUESTION and text[b - 1] == "?"
-            and (_INNER_END.search(text, a, b - 1) is None or _scope(doc, a) == "heading"))
+            and (_INNER_END.search(text, a, b - 1) is None or _scope(doc, a) == "heading"
+                 or _Q_LABEL.match(text, a, b) is not None))
 
 
 def _scope(doc: Document, at: int) -> str | None:

@@ -104,6 +104,19 @@ def test_a_question_answered_no_in_its_own_paragraph(page, denied):
     assert [doc.text[a:b] for a, b in denied_questions(doc)] == denied
 
 
+def test_a_labelled_question_may_set_itself_up_and_a_labelled_answer_may_say_no():
+    page = ('**Q (u/glowgetter):** My local salon says their facial is "FDA approved". Is that true?\n\n'
+            "**A:** No, on both counts.\n")
+    doc = parse_markdown(page, "ama.md")
+    assert [doc.text[a:b] for a, b in denied_questions(doc)] == [
+        'Q (u/glowgetter): My local salon says their facial is "FDA approved". Is that true?']
+    yes = page.replace("No, on both counts.", "Yes, it is.")
+    assert denied_questions(parse_markdown(yes, "ama.md")) == []
+    # without a label, two sentences ending with "?" are prose
+    prose = 'My local salon says their facial is "FDA approved". Is that true?\n\nNo, on both counts.\n'
+    assert denied_questions(parse_markdown(prose, "ama.md")) == []
+
+
 def _rules(page: str) -> list[str]:
     from exolint.api import lint_text
 

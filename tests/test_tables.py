@@ -6,6 +6,7 @@ import pytest
 
 from exolint.plugins.html import parse as parse_html
 from exolint.plugins.markdown import parse as parse_markdown
+from exolint.plugins.text import parse as parse_text
 from exolint.tables import column_below, row_header, row_span
 
 MARKDOWN = """| Property | Value | Note |
@@ -30,7 +31,8 @@ def _header(doc, needle: str) -> str | None:
     return None if got is None else doc.text[got[0]:got[1]]
 
 
-@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html")])
+@pytest.mark.parametrize("parse,source,name", [(parse_markdown, MARKDOWN, "x.md"), (parse_html, HTML, "x.html"),
+                                               (parse_text, MARKDOWN, "x.txt")])
 def test_a_cell_is_read_with_its_rows_first_cell(parse, source, name):
     doc = parse(source, name, {})
     assert _header(doc, "40-90 nm") == "Vesicle diameter"
@@ -116,3 +118,41 @@ def test_a_header_over_a_column_of_bans_is_no_offer():
 
     assert exo331("Prohibited ingredient") == []
     assert exo331("Sold in our clinics") == ["human-derived exosome"]
+
+
+GRID = """Some words before the table.
+
++--------------------+------------------------+
+| If the advert says | Why it is a warning    |
++====================+========================+
+| "100% safe" or     | Every treatment has    |
+| "no side effects"  | some risk.             |
++--------------------+------------------------+
+| "FDA-approved"     | No exosome product is. |
++--------------------+------------------------+
+
+After the table.
+"""
+
+
+def test_a_plain_text_grid_table_is_read_cell_by_cell_with_wrapped_lines_joined():
+    doc = parse_text(GRID, "guide.txt")
+    cells = [(doc.text[s.start:s.end], s.level) for s in doc.segments if s.scope == "table"]
+    assert cells == [("If the advert says", 0), ("Why it is a warning", 1),
+                     ('"100% safe" or "no side effects"', 0), ("Every treatment has some risk.", 1),
+                     ('"FDA-approved"', 0), ("No exosome product is.", 1)]
+    assert _header(doc, "some risk") == '"100% safe" or "no side effects"'
+    # each word still maps to its own place in the source
+    i = doc.text.index("no side effects")
+    a, b = doc.source_span(i, i + len("no side effects"))
+    assert doc.source[a:b] == "no side effects"
+    assert [s.scope for s in doc.segments][0] == "paragraph" and doc.segments[-1].scope == "paragraph"
+
+
+@pytest.mark.parametrize("source", [
+    "Use a pipe | like this | in prose.\nIt is not a table.\n",    # no row starts and ends with a pipe
+    "| one line only |\n",                                        # a single cell
+])
+def test_prose_with_pipes_is_not_a_table(source):
+    doc = parse_text(source, "x.txt")
+    assert all(s.scope == "paragraph" for s in doc.segments)

@@ -159,6 +159,15 @@ def _is_complete(entry: str, timeout: float | None) -> bool:
     return any(len(c.split()) >= 4 and not _AUTHOR.match(c) for c in chunks[1:])
 
 
+def _links_in_source(doc: Document, a: int, b: int) -> bool:
+    """Whether the entry's source holds a web address that its prose left out (a Markdown
+    autolink, "International Society for Extracellular Vesicles: <https://www.isev.org>")."""
+    sa, sb = doc.source_span(a, b)
+    source = doc.source
+    end = source.find("\n", sb)
+    return _URL.search(source, sa, len(source) if end < 0 else end) is not None
+
+
 def _blocks(doc: Document) -> list[list]:
     """[start, end, scope] per block, in order; links and other inline segments merged. Segments
     come block by block, so a block is merged in one walk; any other order is merged by block."""
@@ -286,13 +295,14 @@ def _build(doc: Document) -> RefIndex:
         if n is not None:
             body = text[body_at:]
             if in_refs or citation_like:
-                e = Entry(n, a + body_at, b, body, is_complete(body))
+                e = Entry(n, a + body_at, b, body, is_complete(body) or _links_in_source(doc, a, b))
                 idx.entries.append(e)
                 idx.by_number.setdefault(n, e)
             continue
         if in_refs and (scope == "list" or citation_like):
             list_no += 1
-            e = Entry(list_no if scope == "list" else None, a, b, text, is_complete(text))
+            e = Entry(list_no if scope == "list" else None, a, b, text,
+                      is_complete(text) or _links_in_source(doc, a, b))
             idx.entries.append(e)
             if e.number is not None:
                 idx.by_number.setdefault(e.number, e)
