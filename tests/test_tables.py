@@ -156,3 +156,43 @@ def test_a_plain_text_grid_table_is_read_cell_by_cell_with_wrapped_lines_joined(
 def test_prose_with_pipes_is_not_a_table(source):
     doc = parse_text(source, "x.txt")
     assert all(s.scope == "paragraph" for s in doc.segments)
+
+
+ALIGNED = """Words to avoid in our adverts:
+
+  AVOID                   WHY                       USE INSTEAD
+  ----------------------  ------------------------  ---------------------
+  "non-invasive" (for     Needles break the skin.   "minimally invasive"
+  anything with needles)  I have seen "painless
+                          exosome injections".
+
+  "guaranteed results"    Responses vary.           "results vary"
+  Microneedling pen       Yes, it pierces            a wrapped cell
+                          the skin.
+
+That is all for now.
+"""
+
+
+def test_a_plain_text_table_aligned_with_spaces_is_read_by_its_dash_groups():
+    doc = parse_text(ALIGNED, "memo.txt")
+    cells = [(doc.text[s.start:s.end], s.level) for s in doc.segments if s.scope == "table"]
+    assert cells[:6] == [("AVOID", 0), ("WHY", 1), ("USE INSTEAD", 2),
+                         ('"non-invasive" (for anything with needles)', 0),
+                         ('Needles break the skin. I have seen "painless exosome injections".', 1),
+                         ('"minimally invasive"', 2)]
+    # a capital in the first column starts a row; a cell written a character off its column is
+    # still that column's
+    assert cells[6:] == [('"guaranteed results"', 0), ("Responses vary.", 1), ('"results vary"', 2),
+                         ("Microneedling pen", 0), ("Yes, it pierces the skin.", 1), ("a wrapped cell", 2)]
+    assert _header(doc, "Responses vary") == '"guaranteed results"'
+    assert doc.segments[0].scope == doc.segments[-1].scope == "paragraph"
+
+
+@pytest.mark.parametrize("source", [
+    "Plain words here.\n---------\nA rule under a line is not a header of columns.\n",
+    "Two  spaces  in  prose\n-----  -----\nbut the header cells do not stand over the dashes.\n",
+])
+def test_lines_over_dashes_that_are_not_a_header_of_columns_stay_prose(source):
+    doc = parse_text(source, "x.txt")
+    assert all(s.scope == "paragraph" for s in doc.segments)
