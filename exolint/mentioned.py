@@ -28,7 +28,9 @@ from .document import Document
 QUOTE = r"(?:\"[^\"\n]{2,}\"|“[^“”\n]{2,}”|«[^«»\n]{2,}»)"
 ONE_QUOTE = regex.compile(QUOTE)
 #: "US" (the country), "ME" (the illness) and a roman "I" heading are not the first person
-FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b", regex.I)
+#: nor is a reader's "I'm reading directly" or "I quote" before the words they read out
+FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b(?!['’]m\s+(?:reading|quoting)\b|\s+quote\b)",
+                             regex.I)
 
 #: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
 _NAMED_AS_WORDING = regex.compile(
@@ -36,7 +38,7 @@ _NAMED_AS_WORDING = regex.compile(
     r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label)|"
     r"(?:tiny|small|grey|gray|pale|white|hidden)\s+(?:writing|text|print|type|letters))"
     r"(?:\s+(?:such\s+as|like))?"
-    r"|\breading|\bthat\s+reads?|"
+    r"|\breading|\bthat\s+reads?|\btalking\s+about|"
     r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)"
     # 'a block of text reading, in part, "..."'
     r"(?:[^\S\n]*,[^\S\n]*(?:in\s+part|in\s+full|verbatim|word\s+for\s+word))?[^\S\n]*[,:]?[^\S\n]*$"
@@ -72,7 +74,9 @@ _OPENER = regex.compile(r"[^\S\n]*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)])?[\s(\[
 #: first FDA-approved exosome facial."', 'Quote: "Each vial delivers ..." Unquote.'
 _LABEL_BEFORE = regex.compile(
     r"(?:\b(?:advert|ad|slogan|claim|example|exhibit|quote)(?:[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|[a-z]))?(?:,?[^\S\n]+[\w'’-]+){0,4}|\b(?:last|next|final|another)[^\S\n]+one)"
+    r"seven|eight|nine|ten|[a-z]))?(?:,?[^\S\n]+[\w'’-]+){0,4}|\b(?:last|next|final|another)[^\S\n]+one"
+    # a transcript's reader introducing the next advert: "This one's a serum.", "This one's from a video."
+    r"|\b(?:this|next|another)[^\S\n]+one(?:['’]s|[^\S\n]+is)(?:,?[^\S\n]+[\w'’-]+){1,10})"
     r"[^\S\n]*[.:][^\S\n]*$", regex.I)
 #: quotations in a row at the start of a list item, joined by commas, "and", "or" ('"No risk" and
 #: "guaranteed."'): the rebuttal follows the last
@@ -87,8 +91,10 @@ _REPORTER = regex.compile(
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
     r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used|tells?|told|"
     r"offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\b"
-    # a thing that spoke ('an advert came up ... It said: "..."'): people are testimonials, not reports
-    r"|\bit\s+(?:said|says|read|reads|claimed|claims|promised|promises|stated|states)\b", regex.I)
+    # a thing that spoke ('an advert came up ... It said: "..."', 'This one says, "..."'): people are
+    # testimonials, not reports
+    r"|\b(?:it|(?:this|that|the\s+next|another)\s+one)\s+(?:said|says|read|reads|claimed|claims|promised|promises|"
+    r"stated|states)\b", regex.I)
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
 _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')
@@ -112,7 +118,7 @@ def mentioned(doc: Document) -> list[tuple[int, int]]:
         before = text[sa:a]
         if (prev is not None and prev[1] >= sa and _LISTED_AFTER.match(text[prev[1]:a]) is not None
                 or _NAMED_AS_WORDING.search(before) is not None
-                or _LABEL_BEFORE.search(text, max(0, a - 40), a) is not None):
+                or _LABEL_BEFORE.search(text, max(0, a - 80), a) is not None):
             hit = True
         else:
             rep = _REPORTER.search(before)

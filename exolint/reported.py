@@ -111,7 +111,11 @@ _CONDEMNS = regex.compile(r"\b(?:misleading|false|untrue|wrong|debunked|myths?|r
 #: a paragraph that announces the wording quoted in the blocks below it ("The phrases below
 #: appeared on at least one of them. We quote them so you can recognise them.")
 _BELOW = regex.compile(
-    r"\b(?:phrases|claims|wording|slogans|statements|quotes|quotations)\s+(?:below|that\s+follow|which\s+follow)\b",
+    r"\b(?:phrases|claims|wording|slogans|statements|quotes|quotations)\s+(?:below|that\s+follow|which\s+follow)\b"
+    # "here are some lines from adverts and websites we've come across"
+    r"|\b(?:here|below)\s+are\s+(?:some\s+|a\s+few\s+)?(?:of\s+the\s+)?(?:lines|phrases|claims|wording|examples|quotes|"
+    r"slogans)\b[^.\n]{0,80}?\b(?:adverts?|ads|advertising|websites?|clinics?|salons?|competitors?|brochures?|"
+    r"leaflets?|social\s+media|posts?|seen|come\s+across)\b",
     regex.I)
 #: a testimonial's speaker after its quotation ('"Best facial ever!" – Sarah')
 _SPEAKER = regex.compile(rf"{QUOTE}[^\S\n]*[-–—]")

@@ -69,6 +69,15 @@ def test_a_quotation_block_under_a_numbered_claim_heading_is_mentioned():
     assert _quoted(parse_markdown(own, "page.md")) == []
 
 
+def test_blocks_of_quotations_after_here_are_some_lines_from_adverts():
+    page = ("## Phrases we have seen\n\nHere are some lines from adverts we've come across, and why we avoid them.\n\n"
+            '> "FDA-approved exosomes"\n\nThe FDA has approved none.\n\n> "100% safe and natural"\n\n'
+            "## Our prices\n\n> \"Best facial ever\"\n")
+    assert _quoted(parse_markdown(page, "blog.md")) == ['"FDA-approved exosomes"', '"100% safe and natural"']
+    own = 'Here are some lines we love.\n\n> "100% safe and natural"\n'
+    assert _quoted(parse_markdown(own, "blog.md")) == []
+
+
 def test_the_list_ends_at_the_first_block_that_is_not_a_quotation():
     doc = parse_text('The claims were:\n\n"Absolutely safe"\n\nOur view:\n\n"Absolutely safe"', "x.txt")
     assert _quoted(doc) == ['"Absolutely safe"']
@@ -137,6 +146,13 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
     ('One clip (students showed it to me) called the facial "a miracle in a bottle".',
      ['"a miracle in a bottle"']),
     ('One clip shared in a group chat called our facial "a miracle in a bottle" and I agree.', []),
+    # a transcript's reader: "this one says", "I'm reading directly", a label sentence before it
+    ('This one says, and I\'m reading directly, "the non-invasive secret to glass skin".',
+     ['"the non-invasive secret to glass skin"']),
+    ('Next. This one\'s a serum. "Results guaranteed or your money back."',
+     ['"Results guaranteed or your money back."']),
+    ('Clinics get round it by talking about "anti-wrinkle treatment".', ['"anti-wrinkle treatment"']),
+    ('I say "results guaranteed" to every client.', []),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])
 def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):

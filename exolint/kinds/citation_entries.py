@@ -60,8 +60,9 @@ _FULL_DATE = regex.compile(
     rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
     regex.I)
 #: a regulator or public body as the author of its own notice, guidance or report: its title and
-#: month are enough to find it on the issuer's site ("U.S. Food and Drug Administration. Public
-#: Safety Notification on Exosome Products. December 2019.")
+#: year are enough to find it on the issuer's site ("U.S. Food and Drug Administration. Public
+#: Safety Notification on Exosome Products. December 2019.", "National Institute for Health and
+#: Care Excellence. Platelet-rich plasma injections for knee osteoarthritis. IPG637. 2019.")
 _ISSUER = regex.compile(
     r"^\W*(?:the\s+)?(?:U\.?S\.?\s+)?(?:Food\s+and\s+Drug\s+Administration|FDA|Medicines\s+and\s+Healthcare\s+products\s+"
     r"Regulatory\s+Agency|MHRA|European\s+Medicines\s+Agency|EMA|World\s+Health\s+Organi[sz]ation|WHO|NHS(?:\s+\w+)?|"
@@ -69,7 +70,11 @@ _ISSUER = regex.compile(
     r"Committee\s+of\s+Advertising\s+Practice|CAP|Health\s+Canada|Therapeutic\s+Goods\s+Administration|TGA|"
     r"International\s+Society\s+for\s+Extracellular\s+Vesicles|ISEV|Care\s+Quality\s+Commission|CQC)\b"
     r"(?:\s*\([A-Z]{2,5}\))?[.,:]")
-_MONTH_YEAR = regex.compile(rf"\b{_MONTH}\s+(?:19|20)\d{{2}}\b", regex.I)
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+#: correspondence or an interview cited as such: not findable, and not pretending to be
+_PERSONAL = regex.compile(
+    r"\b(?:personal\s+communication|(?:e-?mail|letter)\s+(?:correspondence\s+)?(?:with|from|to)|correspondence\s+"
+    r"(?:with|from)|interview(?:ed)?\s+(?:with|by))\b", regex.I)
 
 
 #: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07",
@@ -121,7 +126,8 @@ def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
     SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date (a regulator's own
-    notice by its title and month), not by authors; an issuer's own documents by their number
+    notice by its title and year), not by authors; correspondence and interviews are cited as
+    such ("Email correspondence with the MHRA press office, April 2025."); an issuer's own documents by their number
     ("internal document BD-PRO-2025-04").
     Sites repeat their reference lists on every page, so answers are remembered by entry text.
     """
@@ -145,8 +151,10 @@ def _is_complete(entry: str, timeout: float | None) -> bool:
     dated = _FULL_DATE.search(entry, timeout=timeout) or _DOCUMENT_ID.search(entry, timeout=timeout)
     if dated and len(entry.split()) >= 6:
         return True
-    if (_ISSUER.search(entry, timeout=timeout) and _MONTH_YEAR.search(entry, timeout=timeout)
+    if (_ISSUER.search(entry, timeout=timeout) and _YEAR.search(entry, timeout=timeout)
             and len(entry.split()) >= 7):
+        return True
+    if _PERSONAL.search(entry, timeout=timeout) and _YEAR.search(entry, timeout=timeout):
         return True
     if _URL.search(entry, timeout=timeout):
         return True

@@ -16,12 +16,15 @@ from ..document import Document
 from .citation_entries import SUPERSCRIPT, reference_index
 
 _COMMA = regex.compile(r"\s*,\s*")
+_AND = regex.compile(r"\s*(?:and|&)\s*")
 _RANGE = regex.compile(r"(\d+)\s*[–-]\s*(\d+)$")
 
-# -- markers: (3), [3], [1, 2], [2-4], ³ --------------------------------------------------------------------
+# -- markers: (3), [3], [1, 2], [2-4], ³, (references 2 and 4) -----------------------------------------
 MARKER = regex.compile(
     r"(?<=[\p{L}.,;:!?%)\]\"”’]|[\p{L}\p{N}.,;:!?%)\]\"”’]\s)(?<!\d)(?<![:;,]\s?)(?<!\b(?:and|or|step|figure|fig\.|table|page|p\.|section|option|basket|cart|bag|comments?|replies|reviews|likes|shares|votes|answers|messages|notifications)\s?)(?<!\([a-z]{1,4}\))"
-    r"(?:\s?\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|\s?\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))"
+    r"(?:\s?\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|\s?\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+    # in words: "(references 2 and 4)", "(see reference 3)", "(refs. 1-3)"
+    r"|\s?\((?:see\s+)?(?:references?|refs?\.?)\s+(\d{1,3}(?:\s*(?:[,–-]|and|&)\s*\d{1,3})*)\))"
     r"(?=[\s.,;!?)\[]|$)(?!\s*:\s*\d)(?!\s+\d)(?<![(\[]0[)\]])", regex.I)
 # not a journal's volume(issue):pages, a telephone area code ("(03) 9555 0176"), a zero or a law's
 # subsection ("section 351(a)(1)")
@@ -31,7 +34,7 @@ def marker_numbers(raw: str) -> list[int]:
     """[1, 3-5] -> [1, 3, 4, 5]."""
     raw = raw.translate(SUPERSCRIPT)
     out: list[int] = []
-    for part in _COMMA.split(raw):
+    for part in _COMMA.split(_AND.sub(",", raw)):
         rng = _RANGE.match(part)
         if rng:
             lo, hi = int(rng.group(1)), int(rng.group(2))
@@ -46,6 +49,10 @@ _OPENERS = ("(", "[") + tuple("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _NOT_NUMBER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ \t")
 
 
+#: how a marker in words begins after its bracket: "(references 2 and 4)", "(see ref. 3)"
+_IN_WORDS = frozenset(("ref", "see"))
+
+
 def _marker_starts(text: str, start: int, end: int) -> list[int]:
     """Every position where a MARKER match can begin: at an opening bracket that a letter or space
     does not follow or at a superscript digit, or one character before it (the optional space).
@@ -56,7 +63,8 @@ def _marker_starts(text: str, start: int, end: int) -> list[int]:
         bracket = ch in "(["
         i = text.find(ch, start, end)
         while i >= 0:
-            if not (bracket and text[i + 1:i + 2] in _NOT_NUMBER):
+            if (not (bracket and text[i + 1:i + 2] in _NOT_NUMBER)
+                    or ch == "(" and text[i + 1:i + 4].lower() in _IN_WORDS):
                 starts.add(i)
                 if i > start:
                     starts.add(i - 1)
@@ -81,7 +89,7 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
         if m is None:
             continue
         last = m.end()
-        raw = m.group(1) or m.group(2) or m.group(3)
+        raw = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         if idx.entry_starts_after(s, 8):
             continue

@@ -52,7 +52,8 @@ _REPORTING = regex.compile(
     r"advertise[sd]?|quote[sd]?|call|calls|called)" + _E, regex.I)
 #: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
-_FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E, regex.I)
+_FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E
+                              + r"(?!['’]m\s+(?:reading|quoting)\b|\s+quote\b)", regex.I)
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 #: the same words read from the end: a reach of a few words back costs a few words, not the clause
 _TOKEN_BACK = regex.compile(_TOKEN.pattern, regex.REVERSE)

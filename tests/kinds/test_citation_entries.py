@@ -85,6 +85,12 @@ def test_words_in_a_link_do_not_make_an_entry_read_as_prose():
     "Medicines regulator. Finasteride: a reminder about side effects. Drug Safety Update, May 2024. gov.uk/dsu",
     "Botulinum Toxin and Cosmetic Fillers (Children) Act 2021.",
     "Committee of Advertising Practice. UK Code of Non-broadcast Advertising (CAP Code), section 12: Medicines.",
+    # a regulator's or public body's own notice, by its title and year
+    "U.S. Food and Drug Administration. Public Safety Notification on Exosome Products. December 2019.",
+    "National Institute for Health and Care Excellence. Platelet-rich plasma injections for knee osteoarthritis. "
+    "Interventional procedures guidance IPG637. 2019.",
+    # correspondence cited as such
+    "Email correspondence with the MHRA press office, April 2025.",
     # an issuer's own document, by its number
     "Hartwell Skin Clinic. Complications audit 2025, internal document HSC-AUD-2025-03. Available on request.",
     "Northvale Dermatology Service. Minoxidil persistence audit, ND-AUD-2025-07 (internal document).",
@@ -97,6 +103,8 @@ def test_what_lets_a_reader_find_an_entry_without_authors(entry):
     "Journal of Facial Care, December 2019",  # a month and year alone
     "Journal of Skin, 2019", "Clinic leaflet, spring edition", "See our website",
     "Internal audit, 2025 (unpublished).", "Hartwell Skin Clinic. Our audit of complications, 2025.",
+    "FDA. December 2019.",  # an issuer with no title
+    "Email correspondence, 2025.",  # with whom?
 ])
 def test_entries_without_anything_to_find_them_by_stay_incomplete(entry):
     assert not ce.is_complete(entry)

@@ -59,6 +59,13 @@ def test_a_numbered_list_inside_a_sentence_holds_no_citation():
     assert found("Bring (1) your ID.\n\nAnd (2) a list follows.") == ["(1)"]
 
 
+def test_a_marker_in_words_names_its_references():
+    doc = parse("Some studies show a benefit (references 2 and 4), others none (see ref. 3).", "x.txt")
+    assert [(doc.text[a:b], n) for a, b, n in markers(doc, 0, len(doc.text), None)] == [
+        ("(references 2 and 4)", [2, 4]), ("(see ref. 3)", [3])]
+    assert found("Ask about our referral scheme (refer 2 friends).") == []
+
+
 def test_telephone_area_codes_and_counters_are_no_markers():
     assert found("Book online or call (03) 9555 0176 today.") == []
     assert found("Questions? Call us on (480) 555-0147.") == []
