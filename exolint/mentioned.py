@@ -42,6 +42,8 @@ _NAMED_AS_WORDING = regex.compile(
     r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)"
     # 'a block of text reading, in part, "..."'
     r"(?:[^\S\n]*,[^\S\n]*(?:in\s+part|in\s+full|verbatim|word\s+for\s+word))?[^\S\n]*[,:]?[^\S\n]*$"
+    # "Some of the wording we've seen includes "...""
+    r"|\b(?:wording|phrases?|claims?|slogans?|promises?)\b[^\"“\n]{0,40}\binclud(?:e|es|ed|ing)[^\S\n]*:?[^\S\n]*$"
     # examples in brackets after what they are examples of: 'absolute safety claims ("100% safe", ...)'
     r"|\b(?:claims?|phrases?|wording|promises?|slogans?)[^\S\n]*\([^\S\n]*$",
     regex.I)
@@ -85,7 +87,8 @@ _QUOTE_RUN = regex.compile(rf"{QUOTE}(?:[^\S\n]*(?:,|and|or|&|/)[^\S\n]*{QUOTE})
 _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
     r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?|suppliers?|"
-    r"retailers?|shops?|vendors?|marketers?|distributors?|products?|clips?|videos?|reels?|tiktoks?|ads?)\b"
+    r"retailers?|shops?|vendors?|marketers?|distributors?|products?|clips?|videos?|reels?|tiktoks?|ads?|"
+    r"practitioners?|(?:price\s+)?lists?|menus?)\b"
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
@@ -94,7 +97,10 @@ _REPORTER = regex.compile(
     # a thing that spoke ('an advert came up ... It said: "..."', 'This one says, "..."'): people are
     # testimonials, not reports
     r"|\b(?:it|(?:this|that|the\s+next|another)\s+one)\s+(?:said|says|read|reads|claimed|claims|promised|promises|"
-    r"stated|states)\b", regex.I)
+    r"stated|states)\b"
+    # someone was told it: "One client was told in a direct message that the treatment was "...""
+    # (not "I was told", "we were told": the page's own voice passing it on)
+    r"|(?<!\b(?:I|we)\s)\b(?:was|were|been|being)\s+told\b", regex.I)
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
 _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')

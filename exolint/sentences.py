@@ -25,8 +25,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace; or
+# an emoji before whitespace, which ends a line of a caption or a text message as a full stop would
+# ("reverse ur ageing in 1 hr ⏳ seriously girls")
+_BOUNDARY = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)"""
+                          r"|\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]*(?=\s)")
 _URL = regex.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]\"'”’]", regex.I)
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}.]+", regex.REVERSE)  # the run ending at a position
 _DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")

@@ -153,6 +153,11 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
      ['"Results guaranteed or your money back."']),
     ('Clinics get round it by talking about "anti-wrinkle treatment".', ['"anti-wrinkle treatment"']),
     ('I say "results guaranteed" to every client.', []),
+    # someone was told it, or it is wording a survey of adverts turned up
+    ('One client was told in a message that the treatment was "100% safe, no side effects ever".',
+     ['"100% safe, no side effects ever"']),
+    ('Some of the wording we have seen includes "cure baldness for good" and "100% regrowth guaranteed".',
+     ['"cure baldness for good"', '"100% regrowth guaranteed"']),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])
 def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):

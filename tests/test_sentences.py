@@ -70,3 +70,11 @@ def test_a_run_on_without_spaces_is_cut_at_the_bound_and_an_ordinary_sentence_is
     long_one = "A long sentence " + "with many words " * 100 + "ends here. Next."
     assert len(long_one) < MAX_SENTENCE
     assert split_sentences(long_one) == [(0, len(long_one) - 6), (len(long_one) - 5, len(long_one))]
+
+
+def test_an_emoji_before_a_space_ends_a_line_of_a_caption_or_message():
+    text = "20% off if u book before 5pm ⏳ reverse ur ageing in 1 hr 💯 FDA cleared serum ✅ Loved it 😍😍 ok"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "20% off if u book before 5pm ⏳", "reverse ur ageing in 1 hr 💯", "FDA cleared serum ✅", "Loved it 😍😍", "ok"]
+    # an emoji inside a word run, or the last thing in the text, splits nothing
+    assert split_sentences("Glow✨facial today") == [(0, len("Glow✨facial today"))]

@@ -48,8 +48,12 @@ _ATTRIB = regex.compile(
 #: product page uses of itself in the third person ('The kit includes "FDA-approved exosomes"',
 #: 'The serum promises ...', '... boasts ...')
 _REPORTING = regex.compile(
-    _W + r"(?:say|says|said|tell|tells|told|write|writes|wrote|state|states|stated|read|reads|describe[sd]?|"
+    _W + r"(?:say|says|said|tell|tells|told|write|writes|wrote|state|states|stated|read|reads|describe[sd]?|describing|"
     r"advertise[sd]?|quote[sd]?|call|calls|called)" + _E, regex.I)
+#: someone else's belief: "34% believed exosome products were approved", "many patients assume ..."
+_BELIEF = regex.compile(
+    _W + r"(?:believe[sd]?|believing|assume[sd]?|assuming|thinks?|thought|(?:was|were|are|is)\s+under\s+the\s+impression)"
+    + _E, regex.I)
 #: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
 _FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E
@@ -107,6 +111,14 @@ def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate:
     return all(_in_aside(text, sa, sb, m.start()) for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout))
 
 
+def _believed(text: str, sa: int, sb: int, a: int, timeout: float | None) -> bool:
+    """A belief verb before the claim, and no first person in the sentence: the claim is what
+    others believe ("34% believed exosome products were approved"), not what the page says; "we
+    believe our exosomes are approved" stays the page's own."""
+    return (_BELIEF.search(text, sa, a, timeout=timeout) is not None
+            and all(_in_aside(text, sa, sb, m.start()) for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout)))
+
+
 def _in_aside(text: str, sa: int, sb: int, at: int) -> bool:
     """Whether `at` is inside a parenthesis of the sentence: the writer's aside ('One clip (students
     showed it to me) called it "FDA approved"') does not make the report their own words."""
@@ -126,7 +138,8 @@ def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span
     # ('If a clinic tells you its exosome treatment is "FDA approved", "MHRA approved" ...')
     if (_ATTRIB.search(text, sa, sb, timeout=timeout) or _reported(text, sa, sb, a, b, timeout)
             or _reported(text, sa, sb, predicate[0], predicate[1], timeout)
-            or _scare_quoted(text, sa, sb, span, predicate, timeout)):
+            or _scare_quoted(text, sa, sb, span, predicate, timeout)
+            or _believed(text, sa, sb, span[0], timeout)):
         return ATTRIBUTED
     near = _reach_start(text, ca, a, 2)
     if (_ATTACHED.search(text, near, b, timeout=timeout)

@@ -202,6 +202,17 @@ def test_polarity_function_direct():
     assert polarity(t, (0, len(t)), (0, len(t)), (4, 25), (8, 16)) == "asserted"
 
 
+@pytest.mark.parametrize("text,found", [
+    # what others believe, said by the page, is not the page's claim
+    ("Of those, 34% believed exosome products were FDA approved.", []),
+    ("Many patients assume the exosome serum is FDA-approved.", []),
+    # the page's own belief still is
+    ("We believe our exosomes are FDA-approved.", ["exosomes are FDA-approved"]),
+])
+def test_a_belief_of_others_is_attributed(text, found):
+    assert spans(fda(), text) == found
+
+
 def test_clauses_are_judged_apart():
     text = "The FDA has not approved exosome serums, but the MHRA approved exosome creams."
     mhra = make(agents=["MHRA"], fact="mhra-exosome-authorisation")
