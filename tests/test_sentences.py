@@ -75,6 +75,7 @@ def test_a_run_on_without_spaces_is_cut_at_the_bound_and_an_ordinary_sentence_is
 def test_an_emoji_before_a_space_ends_a_line_of_a_caption_or_message():
     text = "20% off if u book before 5pm ⏳ reverse ur ageing in 1 hr 💯 FDA cleared serum ✅ Loved it 😍😍 ok"
     assert [text[a:b] for a, b in split_sentences(text)] == [
-        "20% off if u book before 5pm ⏳", "reverse ur ageing in 1 hr 💯", "FDA cleared serum ✅", "Loved it 😍😍", "ok"]
+        "20% off if u book before 5pm ⏳", "reverse ur ageing in 1 hr 💯", "FDA cleared serum ✅",
+        "Loved it 😍😍", "ok"]
     # an emoji inside a word run, or the last thing in the text, splits nothing
     assert split_sentences("Glow✨facial today") == [(0, len("Glow✨facial today"))]

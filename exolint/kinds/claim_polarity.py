@@ -52,8 +52,8 @@ _REPORTING = regex.compile(
     r"advertise[sd]?|quote[sd]?|call|calls|called)" + _E, regex.I)
 #: someone else's belief: "34% believed exosome products were approved", "many patients assume ..."
 _BELIEF = regex.compile(
-    _W + r"(?:believe[sd]?|believing|assume[sd]?|assuming|thinks?|thought|(?:was|were|are|is)\s+under\s+the\s+impression)"
-    + _E, regex.I)
+    _W + r"(?:believe[sd]?|believing|assume[sd]?|assuming|thinks?|thought|"
+    r"(?:was|were|are|is)\s+under\s+the\s+impression)" + _E, regex.I)
 #: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
 #: "US" (a US lab), "ME" (the illness) and a roman "i" are not
 _FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E
