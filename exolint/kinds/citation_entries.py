@@ -126,9 +126,9 @@ def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
 
     Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
     SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date (a regulator's own
-    notice by its title and year), not by authors; correspondence and interviews are cited as
-    such ("Email correspondence with the MHRA press office, April 2025."); an issuer's own documents by their number
-    ("internal document BD-PRO-2025-04").
+    notice by its title and year), not by authors; correspondence and interviews are cited as such
+    ("Email correspondence with the MHRA press office, April 2025."); an issuer's own documents by
+    their number ("internal document BD-PRO-2025-04").
     Sites repeat their reference lists on every page, so answers are remembered by entry text.
     """
     done = _COMPLETE.get(entry)

@@ -92,8 +92,7 @@ def _reported(text: str, sa: int, sb: int, a: int, b: int, timeout: float | None
     exosomes"'; not 'Our nurse says "these FDA-approved exosomes changed my skin"')."""
     q = _quotation_start(text, sa, sb, a, b)
     return (q >= 0 and _REPORTING.search(text, sa, q, timeout=timeout) is not None
-            and not any(not _in_aside(text, sa, sb, m.start())
-                        for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout)))
+            and not _own_voice(text, sa, sb, timeout))
 
 
 def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate: tuple[int, int],
@@ -108,21 +107,25 @@ def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate:
                 default=-1)
     if close < 0 or len(text[q + 1:close].split()) > 3 or q <= span[0] and span[1] <= close + 1:
         return False
-    return all(_in_aside(text, sa, sb, m.start()) for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout))
+    return not _own_voice(text, sa, sb, timeout)
 
 
 def _believed(text: str, sa: int, sb: int, a: int, timeout: float | None) -> bool:
     """A belief verb before the claim, and no first person in the sentence: the claim is what
     others believe ("34% believed exosome products were approved"), not what the page says; "we
     believe our exosomes are approved" stays the page's own."""
-    return (_BELIEF.search(text, sa, a, timeout=timeout) is not None
-            and all(_in_aside(text, sa, sb, m.start()) for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout)))
+    return _BELIEF.search(text, sa, a, timeout=timeout) is not None and not _own_voice(text, sa, sb, timeout)
 
 
-def _in_aside(text: str, sa: int, sb: int, at: int) -> bool:
-    """Whether `at` is inside a parenthesis of the sentence: the writer's aside ('One clip (students
-    showed it to me) called it "FDA approved"') does not make the report their own words."""
-    return text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0
+def _own_voice(text: str, sa: int, sb: int, timeout: float | None) -> bool:
+    """Whether the sentence text[sa:sb] speaks in the first person outside a parenthesis: the
+    writer's aside ('One clip (students showed it to me) called it "FDA approved"') does not make
+    the report their own words."""
+    for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout):
+        at = m.start()
+        if not (text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0):
+            return True
+    return False
 
 
 def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
