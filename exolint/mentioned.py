@@ -35,10 +35,12 @@ FIRST_PERSON = regex.compile(r"\b(?:we|our|ours|my|(?-i:us|Us|me|Me|I))\b(?!['�
 #: what names a quotation as wording, right before it ('such as "..."', 'a label reading "..."')
 _NAMED_AS_WORDING = regex.compile(
     r"(?:\bsuch\s+as|\blike|\balong\s+the\s+lines\s+of|\b(?:phrases?|words?|terms?|slogans?|badges?|wording|reassurances?|taglines?|"
-    r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that)\s+(?:claim|promise|label)|"
+    r"headlines?|figures?|numbers?|statistics?|stats?|(?:the|a|this|that|these|those)\s+(?:claims?|promises?|labels?)|"
+    r"(?:the|a|with\s+the)\s+(?:caption|overlay|banner|on-screen\s+text)|"
     r"(?:tiny|small|grey|gray|pale|white|hidden)\s+(?:writing|text|print|type|letters))"
     r"(?:\s+(?:such\s+as|like))?"
-    r"|\breading|\bthat\s+reads?|\btalking\s+about|"
+    r"|\breading|\bthat\s+reads?|\btalking\s+about|\be\.g\.|\bfor\s+(?:example|instance)|\binterpret(?:s|ed|ing)?|"
+    r"\bturn(?:s|ed|ing)?\s+(?:that|it|this|them)\s+into|"
     r"\bsaying|\bgoes\s+for|\b(?:marketed|sold|labell?ed|advertised|described|billed)\s+as|\blabell?ed)"
     # 'a block of text reading, in part, "..."'
     r"(?:[^\S\n]*,[^\S\n]*(?:in\s+part|in\s+full|verbatim|word\s+for\s+word))?[^\S\n]*[,:]?[^\S\n]*$"
@@ -77,6 +79,8 @@ _OPENER = regex.compile(r"[^\S\n]*(?:\(?(?:[a-z]|\d{1,3}|[ivx]{1,4})[.)])?[\s(\[
 _LABEL_BEFORE = regex.compile(
     r"(?:\b(?:advert|ad|slogan|claim|example|exhibit|quote)(?:[^\S\n]+(?:\d{1,2}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|[a-z]))?(?:,?[^\S\n]+[\w'’-]+){0,4}|\b(?:last|next|final|another)[^\S\n]+one"
+    # an editor's before-and-after: 'OLD: "..."', 'OLD (footer block): "..."', 'Avoid: "..."'
+    r"|\b(?:old(?:[^\S\n]+wording)?|avoid|don['’]t[^\S\n]+say|do[^\S\n]+not[^\S\n]+say|wrong)(?:[^\S\n]*\([^)\n]{0,30}\))?"
     # a transcript's reader introducing the next advert: "This one's a serum.", "This one's from a video."
     r"|\b(?:this|next|another)[^\S\n]+one(?:['’]s|[^\S\n]+is)(?:,?[^\S\n]+[\w'’-]+){1,10})"
     r"[^\S\n]*[.:][^\S\n]*$", regex.I)
@@ -88,11 +92,11 @@ _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
     r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?|suppliers?|"
     r"retailers?|shops?|vendors?|marketers?|distributors?|products?|clips?|videos?|reels?|tiktoks?|ads?|"
-    r"practitioners?|(?:price\s+)?lists?|menus?)\b"
+    r"practitioners?|(?:price\s+)?lists?|menus?|text|captions?|overlays?|banners?)\b"
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
-    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used|tells?|told|"
+    r"carr(?:y|ies|ied)|featur(?:es?|ed|ing)|displayed|showed|included|used|tells?|told|continued|"
     r"offer(?:s|ed|ing)?|sell(?:s|ing)?|sold)\b"
     # a thing that spoke ('an advert came up ... It said: "..."', 'This one says, "..."'): people are
     # testimonials, not reports
@@ -100,7 +104,9 @@ _REPORTER = regex.compile(
     r"stated|states)\b"
     # someone was told it: "One client was told in a direct message that the treatment was "...""
     # (not "I was told", "we were told": the page's own voice passing it on)
-    r"|(?<!\b(?:I|we)\s)\b(?:was|were|been|being)\s+told\b", regex.I)
+    r"|(?<!\b(?:I|we)\s)\b(?:was|were|been|being)\s+told\b"
+    # a claim reported as one: "the claim that exosomes were "2nm" in size"
+    r"|\bclaims?\s+that\b", regex.I)
 #: the page's own advert or page ('our website promises', 'my clinic says'): not someone else's
 _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 #: a quotation that the sentence judges, at its start ('"X" is a sales tactic')

@@ -158,6 +158,15 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
      ['"100% safe, no side effects ever"']),
     ('Some of the wording we have seen includes "cure baldness for good" and "100% regrowth guaranteed".',
      ['"cure baldness for good"', '"100% regrowth guaranteed"']),
+    # an editor's old wording, a ruling's captions and claims, an example given, a figure misread
+    ('OLD (footer block): "exosomes Leeds, best exosomes Leeds"', ['"exosomes Leeds, best exosomes Leeds"']),
+    ('Overlaid text stated "Our FDA-approved exosome facial".', ['"Our FDA-approved exosome facial"']),
+    ('A serum bottle with the caption "Results guaranteed".', ['"Results guaranteed"']),
+    ('The complainant challenged the claim that exosomes were "2nm" in size.', ['"2nm"']),
+    ('Keyword stuffing means repeating terms, e.g. "exosomes Bristol best exosomes Bristol".',
+     ['"exosomes Bristol best exosomes Bristol"']),
+    ('A clinic page turning that into "up to 32% fewer scars" misreads the paper.', ['"up to 32% fewer scars"']),
+    ('Our claim that it is "100% safe" stands.', []),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])
 def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):

@@ -30,6 +30,9 @@ EVIDENCE_PATTERNS: dict[str, str] = {
     # Journal of Cosmetic Dermatology)" name no paper (EXO215)
     # (its year may stand just before: "a 2013 trial (Hughes et al., Annals of Internal Medicine)")
     "et-al": r"\b" + _SURNAME + r"\s+et\.?\s+al\b(?!\.?\s*(?:[,;:]\s*(?:(?!(?:19|20)\d{2})[^()\n]){1,80})?\))"
+             # nor one that a comma goes on from with no year before the sentence ends: "Kim et al.,
+             # Journal of Regenerative Aesthetics, reported ..."
+             r"(?!\.?,(?:(?!(?:19|20)\d{2})[^.!?\n]){0,200}(?:[.!?]|$))"
              r"|(?<=\b(?:19|20)\d{2}\b[^.!?\n]{0,60})\b" + _SURNAME + r"\s+et\.?\s+al\b",
     "doi": r"\b(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
     "pmid": r"\bPMID:?\s*\d{6,9}\b|\bPMC\d{5,9}\b|pubmed\.ncbi\.nlm\.nih\.gov/\d+",

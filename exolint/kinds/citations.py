@@ -21,7 +21,7 @@ _RANGE = regex.compile(r"(\d+)\s*[–-]\s*(\d+)$")
 
 # -- markers: (3), [3], [1, 2], [2-4], ³, (references 2 and 4) -----------------------------------------
 MARKER = regex.compile(
-    r"(?<=[\p{L}.,;:!?%)\]\"”’]|[\p{L}\p{N}.,;:!?%)\]\"”’]\s)(?<!\d)(?<![:;,]\s?)(?<!\b(?:and|or|step|figure|fig\.|table|page|p\.|section|option|basket|cart|bag|comments?|replies|reviews|likes|shares|votes|answers|messages|notifications)\s?)(?<!\([a-z]{1,4}\))"
+    r"(?<=[\p{L}.,;:!?%)\]\"”’]|[\p{L}\p{N}.,;:!?%)\]\"”’]\s)(?<!\d)(?<![:;,]\s?)(?<!\b(?:and|or|step|figure|fig\.|table|page|p\.|section|option|basket|cart|bag|comments?|replies|reviews|likes|shares|votes|answers|messages|notifications|posts|questions|photos|videos|images|items)\s?)(?<!\([a-z]{1,4}\))"
     r"(?:\s?\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|\s?\((\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
     # in words: "(references 2 and 4)", "(see reference 3)", "(refs. 1-3)"
     r"|\s?\((?:see\s+)?(?:references?|refs?\.?)\s+(\d{1,3}(?:\s*(?:[,–-]|and|&)\s*\d{1,3})*)\))"
