@@ -83,7 +83,9 @@ _LABEL_BEFORE = regex.compile(
     r"|\b(?:old(?:[^\S\n]+wording)?|avoid|don['’]t[^\S\n]+say|do[^\S\n]+not[^\S\n]+say|wrong)(?:[^\S\n]*\([^)\n]{0,30}\))?"
     # a transcript's reader introducing the next advert: "This one's a serum.", "This one's from a video."
     r"|\b(?:this|next|another)[^\S\n]+one(?:['’]s|[^\S\n]+is)(?:,?[^\S\n]+[\w'’-]+){1,10})"
-    r"[^\S\n]*[.:][^\S\n]*$", regex.I)
+    r"[^\S\n]*[.:][^\S\n]*$"
+    # spoken: 'We've written, quote, "..."'
+    r"|,[^\S\n]*quote[^\S\n]*,[^\S\n]*$", regex.I)
 #: quotations in a row at the start of a list item, joined by commas, "and", "or" ('"No risk" and
 #: "guaranteed."'): the rebuttal follows the last
 _QUOTE_RUN = regex.compile(rf"{QUOTE}(?:[^\S\n]*(?:,|and|or|&|/)[^\S\n]*{QUOTE})*[.,!?]*")
@@ -113,6 +115,13 @@ _OWN = regex.compile(r"\b(?:our|my)\s+(?:[\w'’-]+\s+){0,2}$", regex.I)
 _JUDGED = regex.compile(r"[^\S\n]*(?:is|are|was|were|states?|means?|sounds?|implies|suggests|misleads?|tells|"
                         r"(?:also\s+|still\s+)?(?:does\s+not|doesn['’]t|do\s+not|don['’]t|cannot|can['’]t))\b",
                         regex.I)
+#: ... anywhere in its sentence, by a verb that only judges ('but "results guaranteed" implies certainty')
+_JUDGED_STRONGLY = regex.compile(r"[^\S\n]*(?:implies|suggests|misleads?|sounds\s+like)\b", regex.I)
+#: a block that names the wording after it as wording to avoid
+_TO_AVOID = regex.compile(
+    r"\b(?:claims?|phrases?|words?|wording|terms?|language)\s+(?:to\s+avoid|(?:we|you)\s+(?:never|must\s+not|should\s+not|"
+    r"don['’]t|do\s+not)\s+use)\b|\b(?:avoid|never\s+use|don['’]t\s+(?:use|say)|do\s+not\s+(?:use|say))[^\S\n]*:",
+    regex.I)
 #: a quotation listed right after one that is mentioned ('such as "A", "B" or "C"')
 _LISTED_AFTER = regex.compile(r"[^\S\n]*(?:,|;|/|,?[^\S\n]*(?:or|and|nor))[^\S\n]*$", regex.I)
 
@@ -139,8 +148,14 @@ def mentioned(doc: Document) -> list[tuple[int, int]]:
             hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
                    and FIRST_PERSON.search(text, max(sa + rep.end(), text.rfind(")", sa, a) + 1), a) is None)
             opens = _OPENER.fullmatch(before) is not None  # the quotation opens its sentence
-            if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)):
+            if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)
+                            or _JUDGED_STRONGLY.match(text, b, sb)):
                 hit = FIRST_PERSON.search(text, sa, sb) is None
+            if not hit:
+                # in a block that names what follows as wording to avoid ('Slide 4: "Claims to
+                # avoid" - "100% safe", "risk-free"')
+                block = doc.window(a, b, "paragraph")
+                hit = _TO_AVOID.search(text, block[0], a) is not None
             if not hit and opens and _REBUTTAL_LABEL.match(text, b, sb + 40) is not None:
                 hit = True
             if not hit and opens:

@@ -116,9 +116,11 @@ def _find(doc: Document) -> tuple[list[int], list[tuple[int, int, tuple[int, int
 
 #: a sentence ends inside the block: the block is not one question
 _INNER_END = regex.compile(r"[.!?][\"”’)\]]*\s+\S")
-#: a question or an answer labelled as one ("Q (u/glowgetter):", "Question 3:", "A:", "Answer:")
+#: a question or an answer labelled as one ("Q (u/glowgetter):", "Question 3:", "A:", "Answer:", a
+#: transcript's speaker in capitals: "RACHEL OSEI:")
 _Q_LABEL = regex.compile(r"\s*(?:Q\d*|Question(?:\s+\d+)?)(?:\s*\([^)\n]{0,40}\))?\s*:")
-_A_LABEL = regex.compile(r"\s*(?:A\d*|Answer)(?:\s*\([^)\n]{0,40}\))?\s*:")
+_A_LABEL = regex.compile(r"\s*(?:A\d*|Answer|(?-i:\p{Lu}[\p{Lu}'’.-]+(?:[^\S\n]+\p{Lu}[\p{Lu}'’.-]+){0,3}))"
+                         r"(?:\s*\([^)\n]{0,40}\))?\s*:")
 
 
 def _after_label(text: str, a: int, b: int) -> int:

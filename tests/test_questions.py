@@ -117,6 +117,14 @@ def test_a_labelled_question_may_set_itself_up_and_a_labelled_answer_may_say_no(
     assert denied_questions(parse_markdown(prose, "ama.md")) == []
 
 
+def test_a_transcript_speakers_answer_may_say_no_after_their_name():
+    page = ('Q2 (aesthetic nurse): We call our booster "a non-invasive injectable". Is that acceptable?\n\n'
+            "RACHEL OSEI: No. An injection breaks the skin.\n")
+    doc = parse_text(page, "webinar.txt")
+    assert [doc.text[a:b] for a, b in denied_questions(doc)] == [
+        'Q2 (aesthetic nurse): We call our booster "a non-invasive injectable". Is that acceptable?']
+
+
 def _rules(page: str) -> list[str]:
     from exolint.api import lint_text
 

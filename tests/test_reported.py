@@ -167,6 +167,11 @@ def test_a_heading_of_nothing_but_quoted_wording_mentions_it(heading, quoted):
      ['"exosomes Bristol best exosomes Bristol"']),
     ('A clinic page turning that into "up to 32% fewer scars" misreads the paper.', ['"up to 32% fewer scars"']),
     ('Our claim that it is "100% safe" stands.', []),
+    # a verb that only judges, mid-sentence; a block that names wording to avoid; a speaker's "quote,"
+    ('A refund is an offer, but "results guaranteed" implies certainty no one can give.', ['"results guaranteed"']),
+    ('Slide 4: "Claims to avoid" - "100% safe", "risk-free" - "Non-invasive" for injections',
+     ['"100% safe"', '"risk-free"', '"Non-invasive"']),
+    ('We have written, quote, "Our PRP cures hair loss".', ['"Our PRP cures hair loss"']),
     ('Our facial is "100% safe" and "FDA approved".', []),
 ])
 def test_a_quotation_its_sentence_names_reports_or_judges_is_mentioned(text, quoted):

@@ -97,6 +97,8 @@ def markers(doc: Document, start: int, end: int, timeout: float | None) -> list[
             continue  # "22% (13) said no difference": a count after a share, on a page with no list
         out.append((s, m.end(), marker_numbers(raw)))
     out = _without_enumerations(text, out)
+    if not idx.entries and len(out) >= 3:
+        out = _without_counts(text, out)
     doc.memo[key] = out
     return out
 
@@ -117,6 +119,30 @@ def _without_enumerations(text: str, found: list[tuple[int, int, list[int]]]) ->
         return _SECOND_ITEM.search(text, e, len(text) if block_end < 0 else block_end) is not None
 
     return [m for m in found if not enumerates(*m)]
+
+
+#: how far apart two bracketed numbers of one run of counts stand at most
+_COUNT_GAP = 80
+
+
+def _without_counts(text: str, found: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """`found` without runs of counts: on a page with no reference list, three or more bracketed
+    numbers close together whose numbers do not rise ("umbilical cord cells (2), plant material
+    (4), bovine milk (1) and not stated (1)") count things; citation markers number sources in the
+    order they are first cited."""
+    out: list[tuple[int, int, list[int]]] = []
+    i = 0
+    while i < len(found):
+        j = i + 1
+        while (j < len(found) and found[j][0] - found[j - 1][1] <= _COUNT_GAP
+               and "\n" not in text[found[j - 1][1]:found[j][0]]):
+            j += 1
+        run = found[i:j]
+        firsts = [nums[0] for _, _, nums in run if nums]
+        if len(run) < 3 or all(a < b for a, b in zip(firsts, firsts[1:], strict=False)):
+            out += run
+        i = j
+    return out
 
 
 def supported_by_marker(doc: Document, start: int, end: int, timeout: float | None) -> bool:

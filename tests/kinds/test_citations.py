@@ -66,6 +66,13 @@ def test_a_marker_in_words_names_its_references():
     assert found("Ask about our referral scheme (refer 2 friends).") == []
 
 
+def test_counts_in_brackets_on_a_page_with_no_reference_list_are_no_markers():
+    counts = "Sources were fat cells (6 studies), cord cells (2), plant material (4), milk (1) and not stated (1)."
+    assert found(counts) == []
+    # markers that rise in the order they are cited stay markers, even three in a row
+    assert found("Collagen rose (1), lines fell (2) and hydration improved (3) in the trial.") == ["(1)", "(2)", "(3)"]
+
+
 def test_telephone_area_codes_and_counters_are_no_markers():
     assert found("Book online or call (03) 9555 0176 today.") == []
     assert found("Questions? Call us on (480) 555-0147.") == []
