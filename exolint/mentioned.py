@@ -94,7 +94,7 @@ _REPORTER = regex.compile(
     r"\b(?:ads?|adverts?|advertisements?|websites?|sites?|clinics?|pages?|labels?|brochures?|leaflets?|"
     r"posts?|listings?|sellers?|companies|providers?|salons?|brands?|manufacturers?|influencers?|suppliers?|"
     r"retailers?|shops?|vendors?|marketers?|distributors?|products?|clips?|videos?|reels?|tiktoks?|ads?|"
-    r"practitioners?|(?:price\s+)?lists?|menus?|text|captions?|overlays?|banners?)\b"
+    r"practitioners?|(?:price\s+)?lists?|menus?|(?:on-screen|overlaid|overlay)\s+text|captions?|overlays?|banners?)\b"
     r"[^\n]{0,80}?\b(?:promised|promises?|promising|claimed|claims?|claiming|said|says?|saying|"
     r"describe[sd]?|describing|call(?:s|ed|ing)?|read|reads|stated?|states|advertised?|advertises|"
     r"boasts?|boasted|label(?:s|led|ed)?|market(?:s|ed)?|bill(?:s|ed)?|stating|promot(?:es?|ed|ing)|"
