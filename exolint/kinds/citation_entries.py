@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..spans import Cover
-from .citation_sources import find_evidence
+from .citation_complete import URL, is_complete
 
 _REF_HEADING = regex.compile(
     r"^\s*(?:references?|sources?|bibliography|citations?|works cited|literature|further reading|footnotes)\s*:?\s*$",
@@ -24,16 +24,9 @@ _NUMBERED = regex.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)](?=\
 _CITATION_LIKE = regex.compile(
     r"\b(?:19|20)\d{2}\b|\bjournal\b|\bj\.?\s+\p{Lu}|\bdoi\b|\bpmid\b|\bet\.?\s+al\b|https?://|\breview\b|\bpress\b",
     regex.I)
-_AUTHOR = regex.compile(
-    r"(?-i:\p{Lu}[\p{Ll}'’\-]+,?\s+(?:\p{Lu}\.?\s?-?){1,3})(?=[,.;:]|\s|$)(?<!\b(?:Journal|Act|Regulations?)\s+\p{Lu}\.?\s?)"
-    r"|\bet\.?\s+al\b|(?-i:\p{Lu}[\p{Ll}'’\-]+,\s+\p{Lu}[\p{Ll}]+\s+\p{Lu}\.)")
-_QUOTED_TITLE = regex.compile(r"[\"“‘'][^\"”’']{12,}[\"”’']")
-_VOLUME = regex.compile(r"\b\d{1,4}\s*\(\d{1,4}\)\s*:\s*\d+|\b\d{4};\s*\d+")
 # Words that make a block read as prose rather than as a reference entry.
 _PROSE = regex.compile(r"\b(?:is|are|was|were|has|have|had|that|which|these|can|will|should|must|may|would|could)\b",
                        regex.I)
-_URL = regex.compile(r"https?://\S+\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[\w/.%#?=&-]*", regex.I)
-_SENTENCE_BREAK = regex.compile(r"\.\s+")
 _ITEM = regex.compile(r"[^;]+")
 #: a note under a reference list ("Competing interests: ...", "Funding: ...", "© 2024 ..."), or the
 #: next numbered section of a release or leaflet ("6. Images ...", "7. Contact Press Office, ..."):
@@ -46,45 +39,6 @@ _NOTE = regex.compile(
     r"press(?:\s+office)?|notes\s+to\s+editors|about\s+(?:the|us)\b|funding|acknowledge?ments?)\b", regex.I)
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MAX_ENTRY = 400
-
-_LEGAL_ID = regex.compile(
-    r"\bRegulation\s+\((?:EU|EC|EEC)\)\s+(?:No\.?\s*)?\d+/\d+|\bDirective\s+\d+/\d+/E[CU]\b|\b\d+\s+CFR\s+\d+"
-    r"|\b\d+\s+U\.?S\.?C\.?\s+\d+|\bS\.?I\.?\s+\d{4}/\d+"
-    r"|\b(?-i:\p{Lu}\w+)(?:\s+\(?\w+\)?){0,6}\s+(?-i:Act|Regulations?)\s+(?:19|20)\d{2}\b"
-    # an advertising or practice code's numbered part: "CAP Code, section 12", "the Code, rule 3.7"
-    r"|\b(?-i:Code)\b[^\n]{0,80}?\b(?:section|rule|part|clause|chapter)\s+\d+(?:\.\d+)*",
-    regex.I)
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# "6 December 2019" and the US order "December 6, 2019"
-_FULL_DATE = regex.compile(
-    rf"\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
-    regex.I)
-#: a regulator or public body as the author of its own notice, guidance or report: its title and
-#: year are enough to find it on the issuer's site ("U.S. Food and Drug Administration. Public
-#: Safety Notification on Exosome Products. December 2019.", "National Institute for Health and
-#: Care Excellence. Platelet-rich plasma injections for knee osteoarthritis. IPG637. 2019.")
-_ISSUER = regex.compile(
-    r"^\W*(?:the\s+)?(?:U\.?S\.?\s+)?(?:Food\s+and\s+Drug\s+Administration|FDA|Medicines\s+and\s+Healthcare\s+products\s+"
-    r"Regulatory\s+Agency|MHRA|European\s+Medicines\s+Agency|EMA|World\s+Health\s+Organi[sz]ation|WHO|NHS(?:\s+\w+)?|"
-    r"National\s+Institute\s+for\s+Health\s+and\s+Care\s+Excellence|NICE|Advertising\s+Standards\s+Authority|ASA|"
-    r"Committee\s+of\s+Advertising\s+Practice|CAP|Health\s+Canada|Therapeutic\s+Goods\s+Administration|TGA|"
-    r"International\s+Society\s+for\s+Extracellular\s+Vesicles|ISEV|Care\s+Quality\s+Commission|CQC)\b"
-    r"(?:\s*\([A-Z]{2,5}\))?[.,:]")
-_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
-#: correspondence or an interview cited as such: not findable, and not pretending to be
-_PERSONAL = regex.compile(
-    r"\b(?:personal\s+communication|(?:e-?mail|letter)\s+(?:correspondence\s+)?(?:with|from|to)|correspondence\s+"
-    r"(?:with|from)|interview(?:ed)?\s+(?:with|by))\b", regex.I)
-
-
-#: an issuer's own document number: "internal document BD-PRO-2025-04", "Technical Report EVC-TR-2026-07",
-#: or a code of three parts or more on its own ("Minoxidil persistence audit, ND-AUD-2025-07"); the
-#: evidence rules read the same (the `document-id` vocabulary of rules/facts)
-_DOCUMENT_ID = regex.compile(
-    r"\b(?:document|report|audit|leaflet|summary|protocol|file|reference|ref\.?|code)\s+(?:no\.?\s*)?"
-    r"(?-i:[A-Z]{2,}\d*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\b"
-    r"|(?-i:\b(?=[A-Z0-9-]*\d)[A-Z]{2,6}(?:-[A-Z0-9]{1,8}){2,}\b)", regex.I)
-
 
 @dataclass
 class Entry:
@@ -121,59 +75,13 @@ class RefIndex:
         return i < len(self._starts) and self._starts[i] - within <= offset
 
 
-def is_complete(entry: str, timeout: float | None = 1.0) -> bool:
-    """Authors plus a title or an identifier, or an identifier alone: what lets a reader find the paper.
-
-    Laws and regulator documents are found by their number (Regulation (EC) No 1223/2009, 21 CFR 1271,
-    SI 2012/1916, the Human Tissue Act 2004) or by issuer, title and full date (a regulator's own
-    notice by its title and year), not by authors; correspondence and interviews are cited as such
-    ("Email correspondence with the MHRA press office, April 2025."); an issuer's own documents by
-    their number ("internal document BD-PRO-2025-04").
-    Sites repeat their reference lists on every page, so answers are remembered by entry text.
-    """
-    done = _COMPLETE.get(entry)
-    if done is None:
-        done = _is_complete(entry, timeout)
-        if len(_COMPLETE) >= 4096:
-            _COMPLETE.clear()
-        _COMPLETE[entry] = done
-    return done
-
-
-_COMPLETE: dict[str, bool] = {}
-
-
-def _is_complete(entry: str, timeout: float | None) -> bool:
-    if find_evidence(entry, 0, len(entry), ["doi", "pmid", "nct", "study-link"], timeout):
-        return True
-    if _LEGAL_ID.search(entry, timeout=timeout):
-        return True
-    dated = _FULL_DATE.search(entry, timeout=timeout) or _DOCUMENT_ID.search(entry, timeout=timeout)
-    if dated and len(entry.split()) >= 6:
-        return True
-    if (_ISSUER.search(entry, timeout=timeout) and _YEAR.search(entry, timeout=timeout)
-            and len(entry.split()) >= 7):
-        return True
-    if _PERSONAL.search(entry, timeout=timeout) and _YEAR.search(entry, timeout=timeout):
-        return True
-    if _URL.search(entry, timeout=timeout):
-        return True
-    if not _AUTHOR.search(entry, timeout=timeout):
-        return False
-    if _QUOTED_TITLE.search(entry, timeout=timeout) or _VOLUME.search(entry, timeout=timeout):
-        return True
-    # a title: a period-separated chunk of four or more words that is not the author list
-    chunks = [c.strip() for c in _SENTENCE_BREAK.split(entry)]
-    return any(len(c.split()) >= 4 and not _AUTHOR.match(c) for c in chunks[1:])
-
-
 def _links_in_source(doc: Document, a: int, b: int) -> bool:
     """Whether the entry's source holds a web address that its prose left out (a Markdown
     autolink, "International Society for Extracellular Vesicles: <https://www.isev.org>")."""
     sa, sb = doc.source_span(a, b)
     source = doc.source
     end = source.find("\n", sb)
-    return _URL.search(source, sa, len(source) if end < 0 else end) is not None
+    return URL.search(source, sa, len(source) if end < 0 else end) is not None
 
 
 def _blocks(doc: Document) -> list[list]:
@@ -238,7 +146,7 @@ def _shape(text: str) -> tuple[bool, int | None, int, bool]:
     citation. Sites repeat reference lists and footers on every page, so this is remembered by text."""
     got = _SHAPES.get(text)
     if got is None:
-        prose = len(_PROSE.findall(_URL.sub(" ", text) if "://" in text else text)) >= 2  # "/what-are-exosomes/"
+        prose = len(_PROSE.findall(URL.sub(" ", text) if "://" in text else text)) >= 2  # "/what-are-exosomes/"
         num = _NUMBERED.match(text)
         n, body_at = None, 0
         if num:

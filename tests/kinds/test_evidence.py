@@ -9,7 +9,7 @@ import pytest
 from exolint.plugins.text import parse
 
 from exolint.engine import Engine
-from exolint.kinds import citation_entries, evidence
+from exolint.kinds import citation_complete, citation_entries, evidence
 from exolint.registry import get_registry
 from exolint.rule import CompileContext, Rule
 from exolint.ruleset import RuleSet, RuleSpecError, compile_rule_file
@@ -194,7 +194,7 @@ def test_inline_reference_list_is_one_finding_with_related_items():
     ("Smith J, 2019.", False),
 ])
 def test_entry_completeness(entry, complete):
-    assert citation_entries.is_complete(entry) is complete
+    assert citation_complete.is_complete(entry) is complete
 
 
 def test_numbered_steps_are_not_reference_entries():
