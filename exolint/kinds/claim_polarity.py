@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import regex
 
+from ..mentioned import FIRST_PERSON
+
 ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION = "asserted", "negated", "modal", "attributed", "question"
 #: a noun predicate that names approval without saying it happened ("approval for X in various regions")
 MENTION = "mention"
@@ -54,10 +56,6 @@ _REPORTING = regex.compile(
 _BELIEF = regex.compile(
     _W + r"(?:believe[sd]?|believing|assume[sd]?|assuming|thinks?|thought|"
     r"(?:was|were|are|is)\s+under\s+the\s+impression)" + _E, regex.I)
-#: a first person anywhere in the sentence: the page's own voice ("our", "we") or a testimonial ("my");
-#: "US" (a US lab), "ME" (the illness) and a roman "i" are not
-_FIRST_PERSON = regex.compile(_W + r"(?:we|our|ours|my|(?-i:us|Us|me|Me|I))" + _E
-                              + r"(?!['’]m\s+(?:reading|quoting)\b|\s+quote\b)", regex.I)
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 #: the same words read from the end: a reach of a few words back costs a few words, not the clause
 _TOKEN_BACK = regex.compile(_TOKEN.pattern, regex.REVERSE)
@@ -121,7 +119,7 @@ def _own_voice(text: str, sa: int, sb: int, timeout: float | None) -> bool:
     """Whether the sentence text[sa:sb] speaks in the first person outside a parenthesis: the
     writer's aside ('One clip (students showed it to me) called it "FDA approved"') does not make
     the report their own words."""
-    for m in _FIRST_PERSON.finditer(text, sa, sb, timeout=timeout):
+    for m in FIRST_PERSON.finditer(text, sa, sb, timeout=timeout):
         at = m.start()
         if not (text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0):
             return True
