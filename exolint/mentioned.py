@@ -126,6 +126,18 @@ _TO_AVOID = regex.compile(
 _LISTED_AFTER = regex.compile(r"[^\S\n]*(?:,|;|/|,?[^\S\n]*(?:or|and|nor))[^\S\n]*$", regex.I)
 
 
+def own_voice(text: str, sa: int, sb: int, a: int | None = None, b: int | None = None,
+              timeout: float | None = None) -> bool:
+    """Whether text[a:b] (the whole sentence text[sa:sb] by default) speaks in the first person
+    outside a parenthesis of the sentence: the writer's aside ('One clip (students showed it to me)
+    called it "FDA approved"') does not make a report their own words."""
+    for m in FIRST_PERSON.finditer(text, sa if a is None else a, sb if b is None else b, timeout=timeout):
+        at = m.start()
+        if not (text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0):
+            return True
+    return False
+
+
 def mentioned(doc: Document) -> list[tuple[int, int]]:
     """The quotations that their sentence names as wording, reports from someone else or judges."""
     text = doc.text
@@ -143,10 +155,9 @@ def mentioned(doc: Document) -> list[tuple[int, int]]:
             hit = True
         else:
             rep = _REPORTER.search(before)
-            # a first person after the reporter speaks in their own words, but not in an aside:
-            # 'One clip (students showed it to me) called it "..."'
+            # a first person after the reporter speaks in their own words, but not in an aside
             hit = (rep is not None and _OWN.search(before, 0, rep.start()) is None
-                   and FIRST_PERSON.search(text, max(sa + rep.end(), text.rfind(")", sa, a) + 1), a) is None)
+                   and not own_voice(text, sa, sb, sa + rep.end(), a))
             opens = _OPENER.fullmatch(before) is not None  # the quotation opens its sentence
             if not hit and (opens and _JUDGED.match(text, b, sb) or _AS_WARNING.match(text, b, sb)
                             or _JUDGED_STRONGLY.match(text, b, sb)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from ..mentioned import FIRST_PERSON
+from ..mentioned import own_voice
 
 ASSERTED, NEGATED, MODAL, ATTRIBUTED, QUESTION = "asserted", "negated", "modal", "attributed", "question"
 #: a noun predicate that names approval without saying it happened ("approval for X in various regions")
@@ -90,7 +90,7 @@ def _reported(text: str, sa: int, sb: int, a: int, b: int, timeout: float | None
     exosomes"'; not 'Our nurse says "these FDA-approved exosomes changed my skin"')."""
     q = _quotation_start(text, sa, sb, a, b)
     return (q >= 0 and _REPORTING.search(text, sa, q, timeout=timeout) is not None
-            and not _own_voice(text, sa, sb, timeout))
+            and not own_voice(text, sa, sb, timeout=timeout))
 
 
 def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate: tuple[int, int],
@@ -105,25 +105,14 @@ def _scare_quoted(text: str, sa: int, sb: int, span: tuple[int, int], predicate:
                 default=-1)
     if close < 0 or len(text[q + 1:close].split()) > 3 or q <= span[0] and span[1] <= close + 1:
         return False
-    return not _own_voice(text, sa, sb, timeout)
+    return not own_voice(text, sa, sb, timeout=timeout)
 
 
 def _believed(text: str, sa: int, sb: int, a: int, timeout: float | None) -> bool:
     """A belief verb before the claim, and no first person in the sentence: the claim is what
     others believe ("34% believed exosome products were approved"), not what the page says; "we
     believe our exosomes are approved" stays the page's own."""
-    return _BELIEF.search(text, sa, a, timeout=timeout) is not None and not _own_voice(text, sa, sb, timeout)
-
-
-def _own_voice(text: str, sa: int, sb: int, timeout: float | None) -> bool:
-    """Whether the sentence text[sa:sb] speaks in the first person outside a parenthesis: the
-    writer's aside ('One clip (students showed it to me) called it "FDA approved"') does not make
-    the report their own words."""
-    for m in FIRST_PERSON.finditer(text, sa, sb, timeout=timeout):
-        at = m.start()
-        if not (text.rfind("(", sa, at) > text.rfind(")", sa, at) and text.find(")", at, sb) >= 0):
-            return True
-    return False
+    return _BELIEF.search(text, sa, a, timeout=timeout) is not None and not own_voice(text, sa, sb, timeout=timeout)
 
 
 def polarity(text: str, sentence: tuple[int, int], clause: tuple[int, int], span: tuple[int, int],
